@@ -1,0 +1,147 @@
+package io.lws.core;
+
+import java.util.Objects;
+
+/**
+ * A protocol a vhost serves: libwebsockets' {@code struct lws_protocols}. The first protocol of a vhost also receives
+ * the HTTP callbacks and the connection-level ones ({@code WSI_CREATE}, filters), as in libwebsockets.
+ *
+ * @param <S> the per-session state type, created by the handler's {@link LwsProtocolHandler#newSession(Lws)}
+ */
+public final class LwsProtocol<S> {
+
+	/** The rx buffer size used when a protocol gives 0, as libwebsockets' {@code LWS_MAX_SOCKET_IO_BUF}: 4096. */
+	public static final int DEFAULT_RX_BUFFER_SIZE = 4096;
+
+	private final String name;
+
+	private final LwsProtocolHandler<S> handler;
+
+	private final int rxBufferSize;
+
+	private final int id;
+
+	private final Object user;
+
+	private LwsProtocol(Builder<S> builder) {
+		this.name = builder.name;
+		this.handler = builder.handler;
+		this.rxBufferSize = builder.rxBufferSize;
+		this.id = builder.id;
+		this.user = builder.user;
+	}
+
+	/**
+	 * Starts a protocol definition.
+	 * @param name the name a client asks for in {@code Sec-WebSocket-Protocol}
+	 * @param handler the callback ({@code callback} in the C struct)
+	 * @param <S> the per-session state type
+	 * @return a builder
+	 */
+	public static <S> Builder<S> builder(String name, LwsProtocolHandler<S> handler) {
+		return new Builder<>(name, handler);
+	}
+
+	/** A protocol with default settings. */
+	public static <S> LwsProtocol<S> of(String name, LwsProtocolHandler<S> handler) {
+		return builder(name, handler).build();
+	}
+
+	/** {@code name}: what clients ask for. */
+	public String name() {
+		return this.name;
+	}
+
+	/** {@code callback}: the handler. */
+	public LwsProtocolHandler<S> handler() {
+		return this.handler;
+	}
+
+	/**
+	 * {@code rx_buffer_size}: the largest piece of a message delivered to one {@code RECEIVE} callback; frames up to
+	 * this size arrive whole. 0 in the builder means {@link #DEFAULT_RX_BUFFER_SIZE}.
+	 */
+	public int rxBufferSize() {
+		return this.rxBufferSize;
+	}
+
+	/** {@code id}: ignored by the engine, for the application (for example a protocol version). */
+	public int id() {
+		return this.id;
+	}
+
+	/** {@code user}: protocol-level data for the application, ignored by the engine. */
+	public Object user() {
+		return this.user;
+	}
+
+	@Override
+	public String toString() {
+		return "LwsProtocol[" + this.name + ", rxBufferSize=" + this.rxBufferSize + ", id=" + this.id + "]";
+	}
+
+	/**
+	 * Builds an {@link LwsProtocol}.
+	 *
+	 * @param <S> the per-session state type
+	 */
+	public static final class Builder<S> {
+
+		private final String name;
+
+		private final LwsProtocolHandler<S> handler;
+
+		private int rxBufferSize = DEFAULT_RX_BUFFER_SIZE;
+
+		private int id;
+
+		private Object user;
+
+		private Builder(String name, LwsProtocolHandler<S> handler) {
+			this.name = Objects.requireNonNull(name, "name");
+			this.handler = Objects.requireNonNull(handler, "handler");
+			if (name.isEmpty() || !isToken(name)) {
+				throw new IllegalArgumentException("Protocol name '" + name
+						+ "' is not a valid HTTP token, so no client could ask for it in Sec-WebSocket-Protocol");
+			}
+		}
+
+		/** {@code rx_buffer_size}; 0 means {@link #DEFAULT_RX_BUFFER_SIZE}. */
+		public Builder<S> rxBufferSize(int size) {
+			if (size < 0) {
+				throw new IllegalArgumentException("rxBufferSize must be 0 or more, not " + size);
+			}
+			this.rxBufferSize = (size == 0) ? DEFAULT_RX_BUFFER_SIZE : size;
+			return this;
+		}
+
+		/** {@code id}. */
+		public Builder<S> id(int id) {
+			this.id = id;
+			return this;
+		}
+
+		/** {@code user}. */
+		public Builder<S> user(Object user) {
+			this.user = user;
+			return this;
+		}
+
+		/** Builds the protocol. */
+		public LwsProtocol<S> build() {
+			return new LwsProtocol<>(this);
+		}
+
+		private static boolean isToken(String s) {
+			for (int i = 0; i < s.length(); i++) {
+				char c = s.charAt(i);
+				if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.lws.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The callback of a protocol: libwebsockets' {@code lws_callback_function}, with one typed method per common
+ * callback reason and {@link #callback(Lws, CallbackReason, Object, Object)} for every reason.
+ * <p>
+ * Implement the typed methods you need; each one's default forwards to {@code callback(...)}, whose default returns
+ * 0, so a handler written in the C style (one method with a switch on the reason) works too. The return convention
+ * is libwebsockets': 0 to carry on, non-zero to close the connection (or refuse it, for the filter reasons).
+ * <p>
+ * Threading: every call for a connection is made on that connection's service thread, in order. A method that throws
+ * is logged and its connection closed (as if it had returned non-zero); other connections are not affected.
+ *
+ * @param <S> the per-session state type (libwebsockets' {@code per_session_data_size} allocation): created by
+ * {@link #newSession(Lws)} for each WebSocket connection at upgrade and for each HTTP transaction, and passed to every
+ * callback of that connection; {@code null} for callbacks that have no connection.
+ */
+public interface LwsProtocolHandler<S> {
+
+	/**
+	 * Creates the state of one session, before {@link CallbackReason#FILTER_PROTOCOL_CONNECTION} for a WebSocket and
+	 * before {@link CallbackReason#FILTER_HTTP_CONNECTION} for an HTTP transaction. The C library zero-allocates
+	 * {@code per_session_data_size} bytes here; the default returns {@code null} (no state).
+	 * @param wsi the connection
+	 * @return the new state, or {@code null}
+	 */
+	default S newSession(Lws wsi) {
+		return null;
+	}
+
+	/**
+	 * Every callback reason arrives here unless a typed method below is overridden for it: the Java form of
+	 * {@code lws_callback_function(wsi, reason, user, in, len)}.
+	 * @param wsi the connection, or {@code null} for reasons without one ({@code PROTOCOL_INIT/DESTROY})
+	 * @param reason why the callback is made
+	 * @param session the per-session state, or {@code null}
+	 * @param in the reason's argument: a {@link ByteBuffer} for data (valid only during the call), a {@code String}
+	 * for URIs and names, an {@link LwsVhost} for protocol init/destroy, a {@link PollArgs} for poll reasons, else
+	 * {@code null}
+	 * @return 0 to carry on, non-zero to close or refuse
+	 */
+	default int callback(Lws wsi, CallbackReason reason, S session, Object in) {
+		return 0;
+	}
+
+	/** {@code LWS_CALLBACK_PROTOCOL_INIT}: once per vhost using the protocol, at start, on a service thread. */
+	default int onProtocolInit(LwsVhost vhost) {
+		return callback(null, CallbackReason.PROTOCOL_INIT, null, vhost);
+	}
+
+	/** {@code LWS_CALLBACK_PROTOCOL_DESTROY}: once per vhost using the protocol, when the context is destroyed. */
+	default int onProtocolDestroy(LwsVhost vhost) {
+		return callback(null, CallbackReason.PROTOCOL_DESTROY, null, vhost);
+	}
+
+	/** {@code LWS_CALLBACK_WSI_CREATE}: a connection was created (to the vhost's first protocol). */
+	default int onWsiCreate(Lws wsi) {
+		return callback(wsi, CallbackReason.WSI_CREATE, null, null);
+	}
+
+	/** {@code LWS_CALLBACK_WSI_DESTROY}: a connection is gone (to the vhost's first protocol); return ignored. */
+	default int onWsiDestroy(Lws wsi) {
+		return callback(wsi, CallbackReason.WSI_DESTROY, null, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_FILTER_NETWORK_CONNECTION}: a socket was accepted, before anything is read; return non-zero
+	 * to close it at once. Only the peer address is known ({@link Lws#getPeerSimple()}).
+	 */
+	default int onFilterNetworkConnection(Lws wsi) {
+		return callback(wsi, CallbackReason.FILTER_NETWORK_CONNECTION, null, null);
+	}
+
+	/** {@code LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED}: an accepted connection is ready; return ignored. */
+	default int onServerNewClientInstantiated(Lws wsi) {
+		return callback(wsi, CallbackReason.SERVER_NEW_CLIENT_INSTANTIATED, null, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_FILTER_HTTP_CONNECTION}: the request headers are parsed and readable through the
+	 * {@code hdr*} methods; return non-zero to refuse the request (403 and close).
+	 */
+	default int onFilterHttpConnection(Lws wsi, S session, String uri) {
+		return callback(wsi, CallbackReason.FILTER_HTTP_CONNECTION, session, uri);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_HTTP}: a request no mount served, or one for a callback mount ({@code uri} is then the part
+	 * after the mountpoint). Answer it ({@link Lws#returnHttpStatus}, {@link Lws#serveHttpFile}, or headers and body
+	 * with {@link Lws#write}) or return non-zero to close. When not overridden at all, the request is answered 404.
+	 */
+	default int onHttp(Lws wsi, S session, String uri) {
+		int ret = callback(wsi, CallbackReason.HTTP, session, uri);
+		if (ret == 0 && !wsi.isHttpResponseStarted()) {
+			return wsi.returnHttpStatus(404, null);
+		}
+		return ret;
+	}
+
+	/** {@code LWS_CALLBACK_HTTP_BODY}: the next piece of the request body (valid only during the call). */
+	default int onHttpBody(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.HTTP_BODY, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_HTTP_BODY_COMPLETION}: the whole request body was delivered. */
+	default int onHttpBodyCompletion(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.HTTP_BODY_COMPLETION, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_HTTP_WRITEABLE}: the HTTP connection asked for with {@link Lws#callbackOnWritable()} may write. */
+	default int onHttpWriteable(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.HTTP_WRITEABLE, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_HTTP_FILE_COMPLETION}: a file started with {@link Lws#serveHttpFile} was sent. Return
+	 * non-zero to close; otherwise the transaction completes (keep-alive permitting).
+	 */
+	default int onHttpFileCompletion(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.HTTP_FILE_COMPLETION, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_CLOSED_HTTP}: an HTTP connection closed; return ignored. */
+	default int onClosedHttp(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLOSED_HTTP, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION}: a WebSocket upgrade to this protocol was parsed, headers still
+	 * readable; return non-zero to refuse it.
+	 */
+	default int onFilterProtocolConnection(Lws wsi, S session, String protocolName) {
+		return callback(wsi, CallbackReason.FILTER_PROTOCOL_CONNECTION, session, protocolName);
+	}
+
+	/** {@code LWS_CALLBACK_CONFIRM_EXTENSION_OKAY}: may extension {@code name} be used; non-zero refuses it. */
+	default int onConfirmExtensionOkay(Lws wsi, S session, String name) {
+		return callback(wsi, CallbackReason.CONFIRM_EXTENSION_OKAY, session, name);
+	}
+
+	/** {@code LWS_CALLBACK_ESTABLISHED}: the WebSocket handshake completed. */
+	default int onEstablished(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.ESTABLISHED, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_RECEIVE}: message data, in pieces of at most the protocol's rx buffer size; see
+	 * {@link Lws#remainingPacketPayload()}, {@link Lws#isFinalFragment()} and {@link Lws#frameIsBinary()}. The
+	 * buffer is valid only during the call.
+	 */
+	default int onReceive(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.RECEIVE, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_RECEIVE_PONG}: a pong arrived (pings are answered by the engine). */
+	default int onReceivePong(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.RECEIVE_PONG, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_SERVER_WRITEABLE}: the WebSocket asked for with {@link Lws#callbackOnWritable()} may write. */
+	default int onServerWriteable(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.SERVER_WRITEABLE, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_WS_PEER_INITIATED_CLOSE}: the peer sent a close frame; {@code in} is its payload (code in the
+	 * first two bytes, then the reason). Return 0 to echo the close, non-zero to just close.
+	 */
+	default int onPeerInitiatedClose(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.WS_PEER_INITIATED_CLOSE, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_CLOSED}: the WebSocket session ended; exactly once per WebSocket. Return ignored. */
+	default int onClosed(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLOSED, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_TIMER}: the timer set with {@link Lws#setTimer(long)} expired. */
+	default int onTimer(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.TIMER, session, null);
+	}
+
+}

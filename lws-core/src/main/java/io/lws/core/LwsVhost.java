@@ -1,0 +1,58 @@
+package io.lws.core;
+
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+
+import io.lws.core.mount.Mount;
+
+/**
+ * A virtual host: libwebsockets' {@code struct lws_vhost}, with its protocols, mounts and options. Several vhosts may
+ * share a listen port; the Host header chooses among them.
+ */
+public interface LwsVhost {
+
+	/** {@code lws_get_vhost_name}: the vhost's name. */
+	String name();
+
+	/** The context this vhost belongs to. */
+	LwsContext context();
+
+	/** The info the vhost was created from. */
+	VhostCreationInfo info();
+
+	/** {@code lws_get_vhost_listen_port}: the bound port (useful after asking for port 0), or -1 for none. */
+	int listenPort();
+
+	/** The bound address (an {@code InetSocketAddress} or a UNIX domain address), or {@code null} for none. */
+	SocketAddress listenAddress();
+
+	/** The vhost's protocols, in order. */
+	List<LwsProtocol<?>> protocols();
+
+	/** {@code lws_vhost_name_to_protocol}: the protocol called {@code name}, or {@code null}. */
+	LwsProtocol<?> protocol(String name);
+
+	/** The per-vhost options ({@code pvo}) given for {@code protocolName}; empty when none. */
+	Map<String, String> protocolOptions(String protocolName);
+
+	/** The vhost's mounts. */
+	List<Mount> mounts();
+
+	/**
+	 * {@code lws_callback_on_writable_all_protocol_vhost}: asks for a writeable callback on every connection of this
+	 * vhost bound to {@code protocol}. Safe from any thread.
+	 */
+	void callbackOnWritableAllProtocol(LwsProtocol<?> protocol);
+
+	/**
+	 * {@code lws_callback_all_protocol_vhost}: calls {@code protocol}'s callback with {@code reason} for each of its
+	 * connections on this vhost, each on its own service thread. Safe from any thread; returns once the calls are
+	 * queued (made at once for connections of the calling service thread).
+	 */
+	void callbackAllProtocol(LwsProtocol<?> protocol, CallbackReason reason);
+
+	/** The number of open connections on this vhost. */
+	int connectionCount();
+
+}

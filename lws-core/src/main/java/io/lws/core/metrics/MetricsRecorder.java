@@ -1,0 +1,62 @@
+package io.lws.core.metrics;
+
+/**
+ * Receives the engine's measurements. Implementations must be thread-safe and cheap: methods are called on service
+ * threads, some of them (bytes, messages) on the hot path. Every method has an empty default, so an implementation
+ * records only what it wants. Tags passed here are bounded: vhost and protocol names, reasons and codes from enums.
+ */
+public interface MetricsRecorder {
+
+	/** A recorder that records nothing (the default). */
+	MetricsRecorder NONE = new MetricsRecorder() {
+	};
+
+	/** A connection was accepted or adopted on {@code vhost}. */
+	default void connectionOpened(String vhost) {
+	}
+
+	/** A connection on {@code vhost} closed after {@code durationNanos}. */
+	default void connectionClosed(String vhost, long durationNanos) {
+	}
+
+	/** {@code bytes} were read from a socket. */
+	default void bytesIn(long bytes) {
+	}
+
+	/** {@code bytes} were written to a socket. */
+	default void bytesOut(long bytes) {
+	}
+
+	/** A whole WebSocket message arrived on {@code protocol}. */
+	default void messageIn(String protocol) {
+	}
+
+	/** A whole WebSocket message was written on {@code protocol}. */
+	default void messageOut(String protocol) {
+	}
+
+	/** A WebSocket handshake on {@code vhost} ended with {@code result} ("success" or a failure reason). */
+	default void handshake(String vhost, String result) {
+	}
+
+	/** A WebSocket closed with {@code code}, started by {@code initiator} ("local" or "remote"). */
+	default void webSocketClosed(String protocol, int code, String initiator) {
+	}
+
+	/** A pending timeout of kind {@code reason} closed a connection. */
+	default void timeout(String reason) {
+	}
+
+	/** A writeable callback was requested. */
+	default void writableRequested() {
+	}
+
+	/** A connection waited {@code nanos} for a header buffer. */
+	default void headerWait(long nanos) {
+	}
+
+	/** An HTTP request ended with {@code status} (for the engine's own answers: mounts, errors). */
+	default void httpResponse(String vhost, int status) {
+	}
+
+}

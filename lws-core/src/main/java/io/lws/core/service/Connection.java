@@ -1,0 +1,945 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.HeaderToken;
+import io.lws.core.Lws;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.LwsVhost;
+import io.lws.core.PeerAddresses;
+import io.lws.core.PendingTimeout;
+import io.lws.core.WriteProtocol;
+import io.lws.core.http.HeaderTable;
+import io.lws.core.log.LwsLog;
+import io.lws.core.mount.FileOps;
+
+/**
+ * One connection ("wsi"): its socket, its output, its timeout and timer, and the role that interprets its bytes
+ * (HTTP/1.1 server, then WebSocket after an upgrade). Implements {@link Lws} for the application.
+ * <p>
+ * Everything here runs on the owning {@link ServiceThread}; the public {@link Lws} methods check that, except
+ * {@link #callbackOnWritable()} and {@link #cancelServicePt()}, which hop threads safely.
+ */
+public final class Connection implements Lws {
+
+	/** Why a connection is closing, for logs and callbacks. */
+	enum CloseCause {
+
+		/** The peer closed its side. */
+		PEER_CLOSED,
+		/** The application asked (non-zero return or a completed transaction that must close). */
+		APPLICATION,
+		/** Bad input from the peer. */
+		PROTOCOL_ERROR,
+		/** A pending timeout expired. */
+		TIMEOUT,
+		/** A socket error. */
+		IO_ERROR,
+		/** The context is being destroyed. */
+		CONTEXT_DESTROY
+
+	}
+
+	final ServiceThread pt;
+
+	final SocketChannel channel;
+
+	final ListenSocket listen;
+
+	VhostImpl vhost;
+
+	/** The protocol bound now: the vhost's first during HTTP, the negotiated one after upgrade. */
+	LwsProtocol<?> protocol;
+
+	Object session;
+
+	private SelectionKey key;
+
+	private int interestOps;
+
+	// ---- role ----
+
+	final HttpServerRole http;
+
+	WsServerRole ws;
+
+	// ---- output ----
+
+	private ByteBuffer out;
+
+	private boolean blocked;
+
+	long lastWriteProgressNanos;
+
+	private boolean closeAfterFlush;
+
+	FileTransfer fileTransfer;
+
+	// ---- input ----
+
+	/** Bytes read but not yet consumed (pipelined requests, frames after a pause); {@code null} when none. */
+	ByteBuffer stash;
+
+	private boolean rxFlowEnabled = true;
+
+	boolean readPaused;
+
+	// ---- scheduling flags used by ServiceThread ----
+
+	boolean queuedForWritable;
+
+	boolean queuedForFlush;
+
+	boolean writableRequested;
+
+	private final AtomicBoolean crossThreadWritable = new AtomicBoolean();
+
+	boolean waitingForHeaderTable;
+
+	// ---- timeouts and timers ----
+
+	PendingTimeout timeoutReason = PendingTimeout.NO_PENDING_TIMEOUT;
+
+	long timeoutDeadline;
+
+	boolean timeoutLinked;
+
+	Connection timeoutPrev;
+
+	Connection timeoutNext;
+
+	long timerGeneration;
+
+	// ---- lifecycle ----
+
+	private boolean closed;
+
+	private boolean created;
+
+	private final long openedNanos = System.nanoTime();
+
+	Connection(ServiceThread pt, SocketChannel channel, ListenSocket listen, VhostImpl vhost) {
+		this.pt = pt;
+		this.channel = channel;
+		this.listen = listen;
+		this.vhost = vhost;
+		this.protocol = vhost.firstProtocol();
+		this.http = new HttpServerRole(this);
+	}
+
+	/**
+	 * Registers the accepted socket with the service thread and runs the accept-time callbacks. Only on the service
+	 * thread.
+	 */
+	void open(ByteBuffer initialBytes) throws IOException {
+		this.channel.configureBlocking(false);
+		this.key = this.channel.register(this.pt.selector, 0, this);
+		this.pt.register(this);
+		this.vhost.connectionOpened();
+		this.created = true;
+		this.pt.context.metrics().connectionOpened(this.vhost.name());
+		pollCallback(CallbackReason.ADD_POLL_FD, 0);
+		if (callFirst(CallbackReason.WSI_CREATE) != 0) {
+			closeNow(CloseCause.APPLICATION);
+			return;
+		}
+		if (callFirst(CallbackReason.FILTER_NETWORK_CONNECTION) != 0) {
+			LwsLog.info("Connection from {} refused by FILTER_NETWORK_CONNECTION", getPeerSimple());
+			closeNow(CloseCause.APPLICATION);
+			return;
+		}
+		callFirst(CallbackReason.SERVER_NEW_CLIENT_INSTANTIATED);
+		if (initialBytes != null && initialBytes.hasRemaining()) {
+			this.stash = ByteBuffer.allocate(initialBytes.remaining());
+			this.stash.put(initialBytes).flip();
+		}
+		this.http.startWaitingForRequest(true);
+	}
+
+	// ---- input path ----
+
+	/** The selector says the socket is readable. */
+	void onReadable() {
+		if (this.closed || !wantsToRead()) {
+			setReadInterest(false);
+			return;
+		}
+		if (this.ws == null && !this.http.ensureHeaderTable()) {
+			return;
+		}
+		ByteBuffer buf = this.pt.readBuffer;
+		buf.clear();
+		int n;
+		try {
+			n = this.channel.read(buf);
+		}
+		catch (IOException ex) {
+			LwsLog.debug("Read failed on {}: {}", this, ex.getMessage());
+			closeNow(CloseCause.IO_ERROR);
+			return;
+		}
+		if (n < 0) {
+			onPeerClosed();
+			return;
+		}
+		if (n == 0) {
+			return;
+		}
+		buf.flip();
+		this.pt.context.metrics().bytesIn(n);
+		consume(buf);
+	}
+
+	/** Feeds bytes to the current role; keeps what it leaves when it pauses. */
+	void consume(ByteBuffer buf) {
+		try {
+			if (this.ws != null) {
+				this.ws.consume(buf);
+			}
+			else {
+				this.http.consume(buf);
+			}
+		}
+		catch (RuntimeException ex) {
+			failInternal(ex);
+			return;
+		}
+		if (!this.closed && buf.hasRemaining()) {
+			stashRemaining(buf);
+		}
+	}
+
+	/** Processes stashed bytes (pipelined requests, frames held back by flow control) now that the role can take them. */
+	void drainStash() {
+		while (!this.closed && this.stash != null && wantsToRead()) {
+			if (this.ws == null && !this.http.ensureHeaderTable()) {
+				return;
+			}
+			ByteBuffer s = this.stash;
+			this.stash = null;
+			int before = s.remaining();
+			consume(s);
+			if (this.stash != null && this.stash.remaining() == before) {
+				return;
+			}
+		}
+		if (!this.closed) {
+			updateReadInterest();
+		}
+	}
+
+	private void stashRemaining(ByteBuffer buf) {
+		if (this.stash == buf) {
+			if (buf.hasRemaining()) {
+				return;
+			}
+			this.stash = null;
+			return;
+		}
+		ByteBuffer s = ByteBuffer.allocate(buf.remaining() + ((this.stash != null) ? this.stash.remaining() : 0));
+		s.put(buf);
+		if (this.stash != null) {
+			s.put(this.stash);
+		}
+		s.flip();
+		this.stash = s;
+	}
+
+	private void onPeerClosed() {
+		if (this.ws != null) {
+			this.ws.onPeerEof();
+		}
+		else {
+			this.http.onPeerEof();
+		}
+	}
+
+	/** Whether the role wants bytes now (flow control, a request being answered, a header buffer to wait for). */
+	boolean wantsToRead() {
+		if (!this.rxFlowEnabled || this.readPaused || this.waitingForHeaderTable) {
+			return false;
+		}
+		return (this.ws != null) ? this.ws.wantsToRead() : this.http.wantsToRead();
+	}
+
+	/** Re-evaluates read interest after a state change; processes stashed bytes when reading may resume. */
+	void updateReadInterest() {
+		boolean want = wantsToRead();
+		if (want && this.stash != null) {
+			this.pt.post(this::drainStash);
+			return;
+		}
+		setReadInterest(want);
+	}
+
+	private void setReadInterest(boolean on) {
+		int ops = on ? (this.interestOps | SelectionKey.OP_READ) : (this.interestOps & ~SelectionKey.OP_READ);
+		setInterest(ops);
+	}
+
+	private void setWriteInterest(boolean on) {
+		int ops = on ? (this.interestOps | SelectionKey.OP_WRITE) : (this.interestOps & ~SelectionKey.OP_WRITE);
+		setInterest(ops);
+	}
+
+	private void setInterest(int ops) {
+		if (ops == this.interestOps || this.closed || this.key == null || !this.key.isValid()) {
+			return;
+		}
+		int prev = this.interestOps;
+		this.interestOps = ops;
+		this.key.interestOps(ops);
+		pollCallback(CallbackReason.CHANGE_MODE_POLL_FD, prev);
+	}
+
+	// ---- output path ----
+
+	/**
+	 * Queues raw bytes for sending at the end of this service pass. Returns false (and closes the connection) when the
+	 * connection is over its buffering limit.
+	 */
+	boolean queueOutput(ByteBuffer... parts) {
+		if (this.closed) {
+			return false;
+		}
+		int total = 0;
+		for (ByteBuffer p : parts) {
+			total += p.remaining();
+		}
+		int pending = (this.out != null) ? this.out.position() : 0;
+		long limit = this.pt.context.info().txBufferLimit();
+		if ((long) pending + total > limit) {
+			LwsLog.warn("Closing {}: {} bytes would be waiting to go out, over the limit of {} (the writer ignored "
+					+ "partialBuffered())", this, (long) pending + total, limit);
+			closeNow(CloseCause.IO_ERROR);
+			return false;
+		}
+		if (this.out == null) {
+			this.out = this.pt.takeOutBuffer(total);
+		}
+		else if (this.out.remaining() < total) {
+			int cap = this.out.capacity();
+			while (cap - pending < total) {
+				cap = Math.min(Math.max(cap * 2, 1024), (int) Math.min(Integer.MAX_VALUE - 8, limit + 1024));
+			}
+			ByteBuffer bigger = ByteBuffer.allocate(cap);
+			this.out.flip();
+			bigger.put(this.out);
+			this.pt.giveBackOutBuffer(this.out);
+			this.out = bigger;
+		}
+		for (ByteBuffer p : parts) {
+			this.out.put(p);
+		}
+		this.pt.queueFlush(this);
+		return true;
+	}
+
+	/** Bytes waiting to be sent. */
+	int pendingOutput() {
+		return (this.out != null) ? this.out.position() : 0;
+	}
+
+	/** Writes pending output; then continues a file transfer or finishes a close that waited for the flush. */
+	void flush() {
+		if (this.closed) {
+			return;
+		}
+		if (this.out != null && this.out.position() > 0) {
+			this.out.flip();
+			try {
+				int n;
+				long written = 0;
+				while (this.out.hasRemaining() && (n = this.channel.write(this.out)) > 0) {
+					written += n;
+				}
+				if (written > 0) {
+					this.lastWriteProgressNanos = System.nanoTime();
+					this.pt.context.metrics().bytesOut(written);
+				}
+			}
+			catch (IOException ex) {
+				LwsLog.debug("Write failed on {}: {}", this, ex.getMessage());
+				closeNow(CloseCause.IO_ERROR);
+				return;
+			}
+			this.out.compact();
+			if (this.out.position() > 0) {
+				block();
+				return;
+			}
+		}
+		if (this.out != null) {
+			this.pt.giveBackOutBuffer(this.out);
+			this.out = null;
+		}
+		unblock();
+		if (this.fileTransfer != null) {
+			this.http.pumpFile();
+			return;
+		}
+		if (this.closeAfterFlush) {
+			closeNow(CloseCause.APPLICATION);
+		}
+	}
+
+	void block() {
+		if (!this.blocked) {
+			this.blocked = true;
+			this.lastWriteProgressNanos = System.nanoTime();
+			this.pt.blockedWriters.add(this);
+		}
+		setWriteInterest(true);
+	}
+
+	private void unblock() {
+		if (this.blocked) {
+			this.blocked = false;
+			this.pt.blockedWriters.remove(this);
+		}
+		if (!this.writableRequested || this.fileTransfer != null) {
+			setWriteInterest(false);
+		}
+	}
+
+	/** The selector says the socket can take more. */
+	void onWritableReady() {
+		flush();
+		if (!this.closed && !this.blocked && this.writableRequested && this.fileTransfer == null) {
+			setWriteInterest(false);
+			deliverWritable();
+		}
+	}
+
+	/** Gives the application the writeable callback it asked for, unless output is still blocked. */
+	void deliverWritable() {
+		if (!this.writableRequested || this.closed) {
+			return;
+		}
+		if (this.blocked || this.fileTransfer != null) {
+			setWriteInterest(true);
+			return;
+		}
+		this.writableRequested = false;
+		int ret;
+		if (this.ws != null) {
+			ret = this.ws.onWritable();
+		}
+		else {
+			ret = this.http.onWritable();
+		}
+		if (ret != 0) {
+			closeFromCallback();
+		}
+	}
+
+	/** No progress on pending output for too long: the peer is not reading. */
+	void onTxStalled() {
+		LwsLog.info("Dropping {}: the peer has read none of {} pending bytes for {} s", this, pendingOutput(),
+				this.pt.context.info().txStallTimeoutSecs());
+		this.pt.context.metrics().timeout("TX_STALL");
+		closeNow(CloseCause.TIMEOUT);
+	}
+
+	/** Closes once pending output is flushed (bounded by a flush timeout). */
+	void closeAfterFlush() {
+		if (this.closed) {
+			return;
+		}
+		if (pendingOutput() == 0 && this.fileTransfer == null) {
+			closeNow(CloseCause.APPLICATION);
+			return;
+		}
+		this.closeAfterFlush = true;
+		this.readPaused = true;
+		setReadInterest(false);
+		setTimeoutInternal(PendingTimeout.FLUSH_STORED_SEND_BEFORE_CLOSE, this.vhost.info().timeoutSecs());
+		this.pt.queueFlush(this);
+	}
+
+	// ---- closing ----
+
+	/** Graceful shutdown: WebSockets get close 1001, HTTP finishes its transaction and then closes. */
+	void goAway() {
+		if (this.closed) {
+			return;
+		}
+		if (this.ws != null) {
+			this.ws.goAway();
+		}
+		else {
+			this.http.goAway();
+		}
+	}
+
+	/** A callback returned non-zero: close the way the current role does it. */
+	void closeFromCallback() {
+		if (this.ws != null) {
+			this.ws.closeFromApplication();
+		}
+		else {
+			closeAfterFlush();
+		}
+	}
+
+	/** A bug in the engine or a callback that threw: log it and close this connection only. */
+	void failInternal(Throwable ex) {
+		LwsLog.err("Closing {} after an unexpected error: {}", this, ex.toString());
+		LwsLog.debug("Stack trace", ex);
+		closeNow(CloseCause.IO_ERROR);
+	}
+
+	/** Closes the socket now and gives the close callbacks. Idempotent. */
+	void closeNow(CloseCause cause) {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		if (this.ws != null) {
+			this.ws.onClosed(cause);
+		}
+		else {
+			this.http.onClosed(cause);
+		}
+		if (this.fileTransfer != null) {
+			this.fileTransfer.close();
+			this.fileTransfer = null;
+		}
+		this.http.releaseHeaderTable();
+		if (this.out != null) {
+			this.pt.giveBackOutBuffer(this.out);
+			this.out = null;
+		}
+		this.stash = null;
+		this.pt.unregister(this);
+		if (this.created) {
+			this.vhost.connectionClosed();
+			pollCallback(CallbackReason.DEL_POLL_FD, this.interestOps);
+			callFirst(CallbackReason.WSI_DESTROY);
+			this.pt.context.metrics().connectionClosed(this.vhost.name(), System.nanoTime() - this.openedNanos);
+			this.pt.context.checkDrained();
+		}
+		if (this.key != null) {
+			this.key.cancel();
+		}
+		try {
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
+		LwsLog.debug("Closed {} ({})", this, cause);
+	}
+
+	/** Whether the connection has been closed. */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	// ---- timeouts and timers ----
+
+	void setTimeoutInternal(PendingTimeout reason, int secs) {
+		if (reason == PendingTimeout.NO_PENDING_TIMEOUT || secs <= 0) {
+			this.timeoutReason = PendingTimeout.NO_PENDING_TIMEOUT;
+			this.pt.timeouts.remove(this);
+			return;
+		}
+		this.timeoutReason = reason;
+		this.timeoutDeadline = ServiceThread.nowSecs() + secs;
+		this.pt.timeouts.add(this);
+	}
+
+	void onTimeoutExpired() {
+		PendingTimeout reason = this.timeoutReason;
+		this.pt.timeouts.remove(this);
+		this.timeoutReason = PendingTimeout.NO_PENDING_TIMEOUT;
+		if (this.ws != null && this.ws.onTimeout(reason)) {
+			return;
+		}
+		LwsLog.info("Timeout {} on {}", reason, this);
+		this.pt.context.metrics().timeout(reason.name());
+		closeNow(CloseCause.TIMEOUT);
+	}
+
+	void onTimer() {
+		int ret = callBound(CallbackReason.TIMER, null);
+		if (ret != 0) {
+			closeFromCallback();
+		}
+	}
+
+	/** The header pool lent this waiting connection a buffer. */
+	void headerTableGranted(HeaderTable table) {
+		this.http.headerTableGranted(table);
+	}
+
+	// ---- calling back ----
+
+	/** Calls the vhost's first protocol with a connection-level reason. */
+	int callFirst(CallbackReason reason) {
+		LwsProtocol<?> first = this.vhost.firstProtocol();
+		if (first == null) {
+			return 0;
+		}
+		return Callbacks.call(this, first, reason, null, null);
+	}
+
+	/** Calls the bound protocol with its session. */
+	int callBound(CallbackReason reason, Object in) {
+		if (this.protocol == null) {
+			return 0;
+		}
+		return Callbacks.call(this, this.protocol, reason, this.session, in);
+	}
+
+	private void pollCallback(CallbackReason reason, int prevOps) {
+		if (!this.vhost.externalPoll()) {
+			return;
+		}
+		int events = toPollEvents(this.interestOps);
+		Callbacks.call(this, this.vhost.firstProtocol(), reason, null,
+				new io.lws.core.PollArgs(this.channel, events, toPollEvents(prevOps)));
+	}
+
+	private static int toPollEvents(int ops) {
+		int e = 0;
+		if ((ops & SelectionKey.OP_READ) != 0) {
+			e |= io.lws.core.PollArgs.POLLIN;
+		}
+		if ((ops & SelectionKey.OP_WRITE) != 0) {
+			e |= io.lws.core.PollArgs.POLLOUT;
+		}
+		return e;
+	}
+
+	// ---- Lws ----
+
+	void checkThread(String what) {
+		if (!this.pt.inThread()) {
+			throw new IllegalStateException(what + " was called from thread '" + Thread.currentThread().getName()
+					+ "' but connections may only be used on their service thread '" + "lws-service-" + this.pt.tsi
+					+ "': call it from a callback, or use callbackOnWritable() / LwsContext.post()");
+		}
+	}
+
+	@Override
+	public LwsContext context() {
+		return this.pt.context;
+	}
+
+	@Override
+	public LwsVhost vhost() {
+		return this.vhost;
+	}
+
+	@Override
+	public LwsProtocol<?> protocol() {
+		return this.protocol;
+	}
+
+	@Override
+	public Object session() {
+		return this.session;
+	}
+
+	@Override
+	public boolean isWebSocket() {
+		return this.ws != null;
+	}
+
+	@Override
+	public int isSsl() {
+		return 0;
+	}
+
+	@Override
+	public int hdrTotalLength(HeaderToken h) {
+		checkThread("hdrTotalLength");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.totalLength(h) : 0;
+	}
+
+	@Override
+	public int hdrFragmentLength(HeaderToken h, int fragIdx) {
+		checkThread("hdrFragmentLength");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.fragmentLength(h, fragIdx) : 0;
+	}
+
+	@Override
+	public int hdrCopy(ByteBuffer dst, HeaderToken h) {
+		checkThread("hdrCopy");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.copy(h, dst) : -1;
+	}
+
+	@Override
+	public int hdrCopyFragment(ByteBuffer dst, HeaderToken h, int fragIdx) {
+		checkThread("hdrCopyFragment");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.copyFragment(h, fragIdx, dst) : -1;
+	}
+
+	@Override
+	public String hdrCopy(HeaderToken h) {
+		checkThread("hdrCopy");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.value(h) : null;
+	}
+
+	@Override
+	public String hdrFragment(HeaderToken h, int fragIdx) {
+		checkThread("hdrFragment");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.fragment(h, fragIdx) : null;
+	}
+
+	@Override
+	public String hdrCustom(String name) {
+		checkThread("hdrCustom");
+		HeaderTable t = this.http.headerTable();
+		return (t != null) ? t.customHeader(name) : null;
+	}
+
+	@Override
+	public String urlArg(String name) {
+		checkThread("urlArg");
+		HeaderTable t = this.http.headerTable();
+		if (t == null) {
+			return null;
+		}
+		int n = t.fragmentCount(HeaderToken.HTTP_URI_ARGS);
+		for (int i = 0; i < n; i++) {
+			String arg = t.fragment(HeaderToken.HTTP_URI_ARGS, i);
+			if (arg != null && arg.startsWith(name) && arg.length() > name.length()
+					&& arg.charAt(name.length()) == '=') {
+				return arg.substring(name.length() + 1);
+			}
+			if (arg != null && arg.equals(name)) {
+				return "";
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public int write(ByteBuffer buf, WriteProtocol wp, boolean fin) {
+		checkThread("write");
+		if (this.closed) {
+			return -1;
+		}
+		if (wp.isWebSocket()) {
+			if (this.ws == null) {
+				throw new IllegalStateException("write(" + wp + ") needs a WebSocket connection; this one is HTTP");
+			}
+			return this.ws.write(buf, wp, fin);
+		}
+		if (this.ws != null) {
+			throw new IllegalStateException("write(" + wp + ") is for HTTP; this connection is a WebSocket");
+		}
+		return this.http.write(buf, wp);
+	}
+
+	@Override
+	public boolean partialBuffered() {
+		checkThread("partialBuffered");
+		return this.blocked || pendingOutput() >= highWater();
+	}
+
+	private int highWater() {
+		return Math.max(this.pt.context.info().ptServBufSize(), 64 * 1024);
+	}
+
+	@Override
+	public void callbackOnWritable() {
+		if (this.pt.inThread()) {
+			requestWritableOnThread();
+			return;
+		}
+		if (this.crossThreadWritable.compareAndSet(false, true)) {
+			this.pt.post(() -> {
+				this.crossThreadWritable.set(false);
+				requestWritableOnThread();
+			});
+		}
+	}
+
+	void requestWritableOnThread() {
+		if (this.closed) {
+			return;
+		}
+		this.pt.context.metrics().writableRequested();
+		this.writableRequested = true;
+		if (this.blocked || this.fileTransfer != null) {
+			setWriteInterest(true);
+		}
+		else {
+			this.pt.queueWritable(this);
+		}
+	}
+
+	@Override
+	public int returnHttpStatus(int code, String html) {
+		checkThread("returnHttpStatus");
+		return this.http.returnHttpStatus(code, html);
+	}
+
+	@Override
+	public int serveHttpFile(String path, String contentType, String otherHeaders) {
+		checkThread("serveHttpFile");
+		return this.http.serveHttpFile(null, path, contentType, otherHeaders);
+	}
+
+	@Override
+	public int serveHttpFile(FileOps fileOps, String path, String contentType, String otherHeaders) {
+		checkThread("serveHttpFile");
+		return this.http.serveHttpFile(fileOps, path, contentType, otherHeaders);
+	}
+
+	@Override
+	public String httpVersion() {
+		return this.http.isHttp10() ? "HTTP/1.0" : "HTTP/1.1";
+	}
+
+	@Override
+	public String httpMethod() {
+		checkThread("httpMethod");
+		return this.http.methodName();
+	}
+
+	@Override
+	public boolean isHttpResponseStarted() {
+		return this.http.responseStarted();
+	}
+
+	@Override
+	public boolean httpTransactionCompleted() {
+		checkThread("httpTransactionCompleted");
+		return this.http.transactionCompleted();
+	}
+
+	@Override
+	public long remainingPacketPayload() {
+		return (this.ws != null) ? this.ws.remainingPacketPayload() : 0;
+	}
+
+	@Override
+	public boolean frameIsBinary() {
+		return this.ws != null && this.ws.frameIsBinary();
+	}
+
+	@Override
+	public boolean isFirstFragment() {
+		return this.ws != null && this.ws.isFirstFragment();
+	}
+
+	@Override
+	public boolean isFinalFragment() {
+		return this.ws != null && this.ws.isFinalFragment();
+	}
+
+	@Override
+	public void rxFlowControl(boolean enable) {
+		checkThread("rxFlowControl");
+		rxFlowControlOnThread(enable);
+	}
+
+	void rxFlowControlOnThread(boolean enable) {
+		if (this.rxFlowEnabled == enable || this.closed) {
+			return;
+		}
+		this.rxFlowEnabled = enable;
+		updateReadInterest();
+	}
+
+	boolean rxFlowEnabled() {
+		return this.rxFlowEnabled;
+	}
+
+	@Override
+	public void closeReason(int code, String reason) {
+		checkThread("closeReason");
+		if (this.ws == null) {
+			throw new IllegalStateException("closeReason needs a WebSocket connection");
+		}
+		this.ws.closeReason(code, reason);
+	}
+
+	@Override
+	public void setTimeout(PendingTimeout reason, int secs) {
+		checkThread("setTimeout");
+		setTimeoutInternal(reason, secs);
+	}
+
+	@Override
+	public void setTimer(long micros) {
+		checkThread("setTimer");
+		this.timerGeneration++;
+		if (micros >= 0) {
+			this.pt.scheduleTimer(this, TimeUnit.MICROSECONDS.toNanos(micros));
+		}
+	}
+
+	@Override
+	public String getPeerSimple() {
+		InetSocketAddress a = remoteAddress();
+		return (a != null) ? a.getAddress().getHostAddress() : "";
+	}
+
+	@Override
+	public PeerAddresses getPeerAddresses() {
+		InetSocketAddress a = remoteAddress();
+		if (a == null) {
+			return new PeerAddresses("", "");
+		}
+		InetAddress addr = a.getAddress();
+		return new PeerAddresses(addr.getCanonicalHostName(), addr.getHostAddress());
+	}
+
+	@Override
+	public InetSocketAddress remoteAddress() {
+		try {
+			SocketAddress a = this.channel.getRemoteAddress();
+			return (a instanceof InetSocketAddress inet) ? inet : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public Channel getSocketFd() {
+		return this.channel;
+	}
+
+	@Override
+	public void cancelServicePt() {
+		this.pt.cancel();
+	}
+
+	/** The handler of the bound protocol, for the roles. */
+	@SuppressWarnings("unchecked")
+	LwsProtocolHandler<Object> boundHandler() {
+		return (LwsProtocolHandler<Object>) this.protocol.handler();
+	}
+
+	@Override
+	public String toString() {
+		return "wsi[" + getPeerSimple() + " " + this.vhost.name() + "/"
+				+ ((this.protocol != null) ? this.protocol.name() : "-") + ((this.ws != null) ? " ws" : " http")
+				+ (this.closed ? " closed" : "") + "]";
+	}
+
+}

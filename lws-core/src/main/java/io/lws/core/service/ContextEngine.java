@@ -1,0 +1,532 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.ContextCreationInfo;
+import io.lws.core.HeaderPoolStats;
+import io.lws.core.Lws;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsException;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsVhost;
+import io.lws.core.ServerOption;
+import io.lws.core.VhostCreationInfo;
+import io.lws.core.log.LwsLog;
+import io.lws.core.metrics.MetricsRecorder;
+
+/**
+ * The context ({@code struct lws_context}): service threads, vhosts and listen sockets.
+ */
+public final class ContextEngine implements LwsContext {
+
+	private final ContextCreationInfo info;
+
+	private final ServiceThread[] threads;
+
+	private final List<VhostImpl> vhosts = new CopyOnWriteArrayList<>();
+
+	private final List<ListenSocket> listenSockets = new CopyOnWriteArrayList<>();
+
+	private final String canonicalHostname;
+
+	private final AtomicBoolean destroyed = new AtomicBoolean();
+
+	private final AtomicBoolean poolExhaustionLogged = new AtomicBoolean();
+
+	private final MetricsRecorder metrics;
+
+	private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+
+	private volatile boolean shuttingDown;
+
+	private ContextEngine(ContextCreationInfo info) throws IOException {
+		this.info = info;
+		this.metrics = info.metricsRecorder();
+		int n = info.countThreads();
+		this.threads = new ServiceThread[n];
+		int pool = info.maxHttpHeaderPool();
+		for (int i = 0; i < n; i++) {
+			int share = Math.max(1, pool / n + ((i < pool % n) ? 1 : 0));
+			this.threads[i] = new ServiceThread(this, i, share);
+		}
+		this.canonicalHostname = info.has(ServerOption.SKIP_SERVER_CANONICAL_NAME) ? "" : lookupHostname();
+	}
+
+	/** {@code lws_create_context}. */
+	public static LwsContext create(ContextCreationInfo info) {
+		ContextEngine ctx;
+		try {
+			ctx = new ContextEngine(info);
+		}
+		catch (IOException ex) {
+			throw new LwsException("Cannot create the context: " + ex.getMessage(), ex);
+		}
+		try {
+			for (VhostCreationInfo v : info.vhosts()) {
+				ctx.createVhost(v);
+			}
+			if (info.startServiceThreads()) {
+				for (ServiceThread t : ctx.threads) {
+					t.start();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			ctx.destroy();
+			throw ex;
+		}
+		return ctx;
+	}
+
+	@Override
+	public synchronized LwsVhost createVhost(VhostCreationInfo vi) {
+		checkNotDestroyed();
+		for (VhostImpl v : this.vhosts) {
+			if (v.name().equals(vi.name())) {
+				throw new LwsException("A vhost called '" + vi.name() + "' already exists; vhost names must be unique");
+			}
+		}
+		VhostImpl vhost = new VhostImpl(this, vi);
+		vhost.initProtocols();
+		if (vi.port() != VhostCreationInfo.PORT_NO_LISTEN) {
+			ListenSocket shared = null;
+			if (vi.port() != 0) {
+				String key = ListenSocket.keyOf(vi);
+				for (ListenSocket ls : this.listenSockets) {
+					if (ls.key().equals(key)) {
+						shared = ls;
+					}
+				}
+			}
+			if (shared != null) {
+				vhost.listen = shared;
+				shared.vhosts.add(vhost);
+				vhost.log("lws vhost '{}' shares the listen socket of vhost '{}' on {}", vi.name(),
+						shared.vhosts.get(0).name(), shared.boundAddress());
+			}
+			else {
+				ListenSocket ls = ListenSocket.bind(this, vi);
+				ls.vhosts.add(vhost);
+				vhost.listen = ls;
+				this.listenSockets.add(ls);
+				registerListener(ls);
+				vhost.log("lws started on {} (vhost '{}') with protocols {}", ls.boundAddress(), vi.name(),
+						vhost.protocolNames());
+			}
+		}
+		this.vhosts.add(vhost);
+		return vhost;
+	}
+
+	private void registerListener(ListenSocket ls) {
+		ServiceThread pt0 = this.threads[0];
+		if (pt0.inThread() || !this.info.startServiceThreads() || !pt0.isAlive()) {
+			try {
+				ls.register(pt0);
+			}
+			catch (IOException ex) {
+				throw new LwsException("Cannot register the listen socket: " + ex.getMessage(), ex);
+			}
+			pt0.selector.wakeup();
+			return;
+		}
+		CountDownLatch done = new CountDownLatch(1);
+		pt0.post(() -> {
+			try {
+				ls.register(pt0);
+			}
+			catch (IOException ex) {
+				LwsLog.err("Cannot register listen socket {}: {}", ls.boundAddress(), ex.getMessage());
+			}
+			done.countDown();
+		});
+		await(done);
+	}
+
+	/** Takes a connected socket onto the idlest service thread. */
+	Connection adopt(SocketChannel sc, ListenSocket listen, ByteBuffer readbuf) {
+		ServiceThread pt = idlest();
+		VhostImpl vhost = (listen != null) ? listen.vhosts.get(0) : firstListeningVhost();
+		if (pt.connectionCount() >= limitPerThread()) {
+			LwsLog.warn("Refusing a connection: every service thread has {} connections (fd_limit_per_thread)",
+					limitPerThread());
+			closeQuietly(sc);
+			return null;
+		}
+		configureSocket(sc);
+		Connection c = new Connection(pt, sc, (listen != null) ? listen : vhost.listen, vhost);
+		Runnable open = () -> {
+			try {
+				c.open(readbuf);
+			}
+			catch (IOException | RuntimeException ex) {
+				LwsLog.warn("Cannot set up an accepted connection: {}", ex.toString());
+				c.closeNow(Connection.CloseCause.IO_ERROR);
+			}
+		};
+		if (pt.inThread()) {
+			open.run();
+		}
+		else {
+			pt.post(open);
+		}
+		return c;
+	}
+
+	private int limitPerThread() {
+		return (this.info.fdLimitPerThread() > 0) ? this.info.fdLimitPerThread() : Integer.MAX_VALUE;
+	}
+
+	private void configureSocket(SocketChannel sc) {
+		try {
+			if (sc.getLocalAddress() instanceof java.net.InetSocketAddress) {
+				sc.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+				if (this.info.kaTime() > 0) {
+					sc.setOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true);
+					TcpKeepalive.apply(sc, this.info.kaTime(), this.info.kaProbes(), this.info.kaInterval());
+				}
+			}
+		}
+		catch (IOException ex) {
+			LwsLog.debug("Cannot set socket options: {}", ex.getMessage());
+		}
+	}
+
+	private ServiceThread idlest() {
+		ServiceThread best = this.threads[0];
+		for (ServiceThread t : this.threads) {
+			if (t.connectionCount() < best.connectionCount()) {
+				best = t;
+			}
+		}
+		return best;
+	}
+
+	private VhostImpl firstListeningVhost() {
+		for (VhostImpl v : this.vhosts) {
+			if (v.listen != null) {
+				return v;
+			}
+		}
+		if (this.vhosts.isEmpty()) {
+			throw new LwsException("Cannot adopt a socket: the context has no vhost");
+		}
+		return this.vhosts.get(0);
+	}
+
+	@Override
+	public Lws adoptSocket(SocketChannel channel) throws IOException {
+		return adoptSocketReadbuf(channel, null);
+	}
+
+	@Override
+	public Lws adoptSocketReadbuf(SocketChannel channel, ByteBuffer readbuf) throws IOException {
+		checkNotDestroyed();
+		if (readbuf != null && readbuf.remaining() > this.info.maxHttpHeaderData()) {
+			closeQuietly(channel);
+			throw new IOException("adoptSocketReadbuf: " + readbuf.remaining() + " bytes is more than "
+					+ "max_http_header_data (" + this.info.maxHttpHeaderData() + ")");
+		}
+		ByteBuffer copy = null;
+		if (readbuf != null) {
+			copy = ByteBuffer.allocate(readbuf.remaining());
+			copy.put(readbuf).flip();
+		}
+		Connection c = adopt(channel, null, copy);
+		if (c == null) {
+			throw new IOException("The socket was refused (connection limit reached)");
+		}
+		return c;
+	}
+
+	@Override
+	public List<LwsVhost> vhosts() {
+		return List.copyOf(this.vhosts);
+	}
+
+	@Override
+	public LwsVhost vhost(String name) {
+		for (VhostImpl v : this.vhosts) {
+			if (v.name().equals(name)) {
+				return v;
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public ContextCreationInfo info() {
+		return this.info;
+	}
+
+	MetricsRecorder metrics() {
+		return this.metrics;
+	}
+
+	ClassLoader classLoader() {
+		ClassLoader cl = Thread.currentThread().getContextClassLoader();
+		return (cl != null) ? cl : ContextEngine.class.getClassLoader();
+	}
+
+	@Override
+	public int service(long timeoutMs) {
+		return serviceTsi(timeoutMs, 0);
+	}
+
+	@Override
+	public int serviceTsi(long timeoutMs, int tsi) {
+		if (this.info.startServiceThreads()) {
+			throw new IllegalStateException("This context runs its own service threads; service() is only for a "
+					+ "context created with startServiceThreads(false)");
+		}
+		if (this.destroyed.get()) {
+			return -1;
+		}
+		ServiceThread t = this.threads[tsi];
+		t.adoptCallerThread();
+		try {
+			t.serviceOnce(Math.max(0, timeoutMs));
+		}
+		catch (IOException ex) {
+			LwsLog.err("Service pass failed: {}", ex.getMessage());
+			return -1;
+		}
+		catch (java.nio.channels.ClosedSelectorException ex) {
+			return -1;
+		}
+		return 0;
+	}
+
+	@Override
+	public void cancelService() {
+		for (ServiceThread t : this.threads) {
+			t.cancel();
+		}
+	}
+
+	void deliverEventWaitCancelled(ServiceThread pt) {
+		for (VhostImpl v : this.vhosts) {
+			for (LwsProtocol<?> p : v.protocols()) {
+				Callbacks.callGeneric(p, CallbackReason.EVENT_WAIT_CANCELLED, v);
+			}
+		}
+	}
+
+	@Override
+	public void post(int tsi, Runnable task) {
+		this.threads[tsi].post(task);
+	}
+
+	/**
+	 * Runs {@code action} for each connection matching {@code filter}, each on its own service thread: at once for the
+	 * calling service thread's connections, through a posted task for the others.
+	 */
+	void forEachConnection(Predicate<Connection> filter, Consumer<Connection> action) {
+		for (ServiceThread t : this.threads) {
+			Runnable r = () -> {
+				for (Connection c : new ArrayList<>(t.connections)) {
+					if (!c.isClosed() && filter.test(c)) {
+						action.accept(c);
+					}
+				}
+			};
+			if (t.inThread()) {
+				r.run();
+			}
+			else {
+				t.post(r);
+			}
+		}
+	}
+
+	static void callOne(Connection c, CallbackReason reason) {
+		if (c.callBound(reason, null) != 0) {
+			c.closeFromCallback();
+		}
+	}
+
+	@Override
+	public void callbackOnWritableAllProtocol(LwsProtocol<?> protocol) {
+		forEachConnection((c) -> c.protocol == protocol && c.isWebSocket(), Connection::requestWritableOnThread);
+	}
+
+	@Override
+	public void callbackAllProtocol(LwsProtocol<?> protocol, CallbackReason reason) {
+		forEachConnection((c) -> c.protocol == protocol, (c) -> callOne(c, reason));
+	}
+
+	@Override
+	public void rxFlowAllowAllProtocol(LwsProtocol<?> protocol) {
+		forEachConnection((c) -> c.protocol == protocol, (c) -> c.rxFlowControlOnThread(true));
+	}
+
+	@Override
+	public Object contextUser() {
+		return this.info.user();
+	}
+
+	@Override
+	public String canonicalHostname() {
+		return this.canonicalHostname;
+	}
+
+	@Override
+	public int countThreads() {
+		return this.threads.length;
+	}
+
+	/** The service threads, for health and metrics. */
+	public List<ServiceThread> serviceThreads() {
+		return List.of(this.threads);
+	}
+
+	@Override
+	public HeaderPoolStats headerPoolStats() {
+		int size = 0;
+		int inUse = 0;
+		int waiting = 0;
+		for (ServiceThread t : this.threads) {
+			size += t.headerPool.size();
+			inUse += t.headerPool.inUse();
+			waiting += t.headerPool.waiting();
+		}
+		return new HeaderPoolStats(size, inUse, waiting, this.info.maxHttpHeaderData());
+	}
+
+	void headerPoolExhausted() {
+		if (this.poolExhaustionLogged.compareAndSet(false, true)) {
+			LwsLog.warn("The HTTP header pool is exhausted ({} buffers): new connections wait for one. Raise "
+					+ "max_http_header_pool if this is regular load (logged once)", this.info.maxHttpHeaderPool());
+		}
+	}
+
+	@Override
+	public int connectionCount() {
+		int n = 0;
+		for (VhostImpl v : this.vhosts) {
+			n += v.connectionCount();
+		}
+		return n;
+	}
+
+	@Override
+	public java.util.concurrent.CompletableFuture<Void> shutdownGracefully() {
+		if (!this.shuttingDown) {
+			this.shuttingDown = true;
+			for (ListenSocket ls : this.listenSockets) {
+				ls.close();
+			}
+			forEachConnection((c) -> true, Connection::goAway);
+			for (ServiceThread t : this.threads) {
+				t.post(this::checkDrained);
+			}
+		}
+		checkDrained();
+		return this.drained;
+	}
+
+	boolean isShuttingDown() {
+		return this.shuttingDown;
+	}
+
+	/** Called when a connection closes: completes the graceful shutdown once none is left. */
+	void checkDrained() {
+		if (this.shuttingDown && connectionCount() == 0) {
+			this.drained.complete(null);
+		}
+	}
+
+	@Override
+	public boolean isDestroyed() {
+		return this.destroyed.get();
+	}
+
+	@Override
+	public void destroy() {
+		if (!this.destroyed.compareAndSet(false, true)) {
+			return;
+		}
+		for (ListenSocket ls : this.listenSockets) {
+			ls.close();
+		}
+		for (ServiceThread t : this.threads) {
+			if (this.info.startServiceThreads() && t.isAlive() && !t.inThread()) {
+				t.stop();
+			}
+		}
+		for (ServiceThread t : this.threads) {
+			if (this.info.startServiceThreads() && !t.inThread()) {
+				try {
+					if (!t.awaitStopped(10_000) && t.isAlive()) {
+						LwsLog.warn("Service thread {} did not stop within 10 s", t.tsi());
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			else {
+				t.closeAllNow();
+				t.markStoppedWithoutThread();
+			}
+		}
+		for (VhostImpl v : this.vhosts) {
+			v.destroyProtocols();
+		}
+		this.drained.complete(null);
+	}
+
+	private void checkNotDestroyed() {
+		if (this.destroyed.get()) {
+			throw new IllegalStateException("The context has been destroyed");
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new LwsException("A service thread did not answer within 10 s");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LwsException("Interrupted while waiting for a service thread", ex);
+		}
+	}
+
+	private static void closeQuietly(SocketChannel sc) {
+		try {
+			sc.close();
+		}
+		catch (IOException ex) {
+			// nothing more to do
+		}
+	}
+
+	private static String lookupHostname() {
+		try {
+			return InetAddress.getLocalHost().getCanonicalHostName();
+		}
+		catch (IOException ex) {
+			return "localhost";
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LwsContext[threads=" + this.threads.length + ", vhosts=" + this.vhosts.size() + "]";
+	}
+
+}

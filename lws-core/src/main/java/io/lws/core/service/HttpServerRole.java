@@ -1,0 +1,754 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.HeaderToken;
+import io.lws.core.HttpHeaders;
+import io.lws.core.LwsProtocol;
+import io.lws.core.PendingTimeout;
+import io.lws.core.ServerOption;
+import io.lws.core.WriteProtocol;
+import io.lws.core.http.ChunkedBodyDecoder;
+import io.lws.core.http.HeaderTable;
+import io.lws.core.http.HttpStatus;
+import io.lws.core.log.LwsLog;
+import io.lws.core.mount.FileHandle;
+import io.lws.core.mount.FileOps;
+import io.lws.core.mount.FileSystemFileOps;
+import io.lws.core.mount.HttpCaching;
+import io.lws.core.mount.MimeTypes;
+import io.lws.core.mount.Mount;
+import io.lws.core.mount.MountMatch;
+import io.lws.core.mount.MountOrigin;
+
+/**
+ * The HTTP/1.1 server role of a connection: waits for a header buffer, parses the request head into it, chooses the
+ * vhost, serves mounts or calls the protocol's HTTP callbacks, delivers the body, and after
+ * {@code httpTransactionCompleted} either waits for the next request (keep-alive, pipelining) or closes.
+ * <p>
+ * The header buffer is held from the first byte of a request until its transaction completes (so headers stay
+ * readable in every HTTP callback), and given back to the pool between requests and at upgrade.
+ */
+final class HttpServerRole {
+
+	private enum State {
+
+		/** No request yet on this connection, or idle between keep-alive requests. */
+		IDLE,
+		/** Reading a request head. */
+		HEADERS,
+		/** Delivering the request body. */
+		BODY,
+		/** The request was dispatched; waiting for the application to complete the transaction. */
+		RESPONDING,
+		/** The transaction completed before its body was read: reading and dropping the rest. */
+		DISCARD_BODY,
+		/** Upgraded to another role. */
+		UPGRADED
+
+	}
+
+	private static final byte[] CRLF = { '\r', '\n' };
+
+	private final Connection c;
+
+	private State state = State.IDLE;
+
+	private HeaderTable ah;
+
+	private long waitStartNanos;
+
+	private boolean inConsume;
+
+	// ---- the current transaction ----
+
+	private boolean keepAlive;
+
+	private boolean http10;
+
+	private boolean head;
+
+	private String method;
+
+	private long bodyRemaining;
+
+	private boolean chunked;
+
+	private ChunkedBodyDecoder chunkedDecoder;
+
+	private boolean bodyExpected;
+
+	private boolean responseStarted;
+
+	private boolean responseNeedsClose;
+
+	private boolean transactionDone;
+
+	HttpServerRole(Connection c) {
+		this.c = c;
+	}
+
+	// ---- header buffer ----
+
+	HeaderTable headerTable() {
+		return this.ah;
+	}
+
+	/** Makes sure a header buffer is held before reading a request; false when the connection must wait for one. */
+	boolean ensureHeaderTable() {
+		if (this.ah != null || this.state == State.UPGRADED) {
+			return true;
+		}
+		HeaderTable t = this.c.pt.headerPool.acquire(this.c);
+		if (t == null) {
+			this.waitStartNanos = System.nanoTime();
+			LwsLog.debug("{} waits for a header buffer ({} waiting)", this.c, this.c.pt.headerPool.waiting());
+			this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
+			this.c.updateReadInterest();
+			this.c.pt.context.headerPoolExhausted();
+			return false;
+		}
+		this.ah = t;
+		return true;
+	}
+
+	void headerTableGranted(HeaderTable t) {
+		this.ah = t;
+		this.c.pt.context.metrics().headerWait(System.nanoTime() - this.waitStartNanos);
+		this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
+		this.c.updateReadInterest();
+	}
+
+	void releaseHeaderTable() {
+		if (this.ah != null) {
+			HeaderTable t = this.ah;
+			this.ah = null;
+			this.c.pt.headerPool.release(t);
+		}
+	}
+
+	/** Starts waiting for a request: at accept ({@code first}), or after a keep-alive transaction. */
+	void startWaitingForRequest(boolean first) {
+		this.state = State.IDLE;
+		if (first) {
+			if (ensureHeaderTable()) {
+				this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
+				this.c.updateReadInterest();
+			}
+			return;
+		}
+		if (this.c.stash == null) {
+			releaseHeaderTable();
+			this.c.setTimeoutInternal(PendingTimeout.HTTP_KEEPALIVE_IDLE, this.c.vhost.info().keepaliveTimeout());
+		}
+		this.c.updateReadInterest();
+	}
+
+	boolean wantsToRead() {
+		return switch (this.state) {
+			case IDLE, HEADERS, BODY, DISCARD_BODY -> true;
+			// keep one read's worth of look-ahead so a peer that hangs up is noticed
+			case RESPONDING -> this.c.stash == null;
+			case UPGRADED -> false;
+		};
+	}
+
+	// ---- input ----
+
+	void consume(ByteBuffer buf) {
+		this.inConsume = true;
+		try {
+			while (buf.hasRemaining() && !this.c.isClosed()) {
+				switch (this.state) {
+					case IDLE -> {
+						if (!ensureHeaderTable()) {
+							return;
+						}
+						// a buffer kept across a pipelined request still holds the previous one
+						this.ah.reset();
+						this.state = State.HEADERS;
+						this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH,
+								this.c.pt.context.info().timeoutSecsAhIdle());
+					}
+					case HEADERS -> {
+						if (!parseHead(buf)) {
+							return;
+						}
+					}
+					case BODY, DISCARD_BODY -> readBody(buf);
+					case RESPONDING -> {
+						return;
+					}
+					case UPGRADED -> {
+						if (this.c.ws != null) {
+							this.c.ws.consume(buf);
+						}
+						return;
+					}
+				}
+			}
+		}
+		finally {
+			this.inConsume = false;
+		}
+		if (this.state == State.IDLE && !this.c.isClosed() && this.c.stash == null && this.ah != null
+				&& !buf.hasRemaining() && this.transactionDone) {
+			// the transaction completed during this read and nothing of a next request is here: free the buffer
+			startWaitingForRequest(false);
+		}
+	}
+
+	/** Parses request-head bytes; returns true when the head was complete and dispatched. */
+	private boolean parseHead(ByteBuffer buf) {
+		HeaderTable.ParseResult r = this.ah.parse(buf);
+		if (r == HeaderTable.ParseResult.NEED_MORE) {
+			return false;
+		}
+		if (r == HeaderTable.ParseResult.ERROR) {
+			LwsLog.debug("Bad request from {}: {} {}", this.c.getPeerSimple(), this.ah.errorStatus(),
+					this.ah.errorReason());
+			sendErrorAndClose(this.ah.errorStatus(), this.ah.errorReason());
+			return false;
+		}
+		this.c.setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
+		dispatch(buf);
+		return true;
+	}
+
+	void onPeerEof() {
+		if (this.c.fileTransfer != null || this.c.pendingOutput() > 0) {
+			this.c.closeAfterFlush();
+		}
+		else {
+			this.c.closeNow(Connection.CloseCause.PEER_CLOSED);
+		}
+	}
+
+	// ---- dispatch (lws_http_action) ----
+
+	private void dispatch(ByteBuffer buf) {
+		HeaderTable t = this.ah;
+		this.transactionDone = false;
+		this.responseStarted = false;
+		this.responseNeedsClose = false;
+		this.method = t.methodName();
+		this.http10 = t.isHttp10();
+		this.head = "HEAD".equals(this.method);
+		this.keepAlive = t.keepAlive();
+		this.chunked = t.isChunked();
+		long cl = t.contentLength();
+		this.bodyRemaining = this.chunked ? -1 : Math.max(cl, 0);
+		this.bodyExpected = this.chunked || cl > 0;
+
+		VhostImpl chosen = this.c.listen.selectVhost(t.value(HeaderToken.HOST));
+		if (chosen != this.c.vhost) {
+			this.c.vhost.connectionMovedAway();
+			chosen.connectionMovedIn();
+			this.c.vhost = chosen;
+		}
+		this.c.protocol = this.c.vhost.firstProtocol();
+		String path = t.uriPath();
+
+		MountMatch match = this.c.vhost.mountTable().match(path, this.method);
+		if (match != null && match.needsTrailingSlashRedirect()) {
+			redirect(301, locationFor(path + "/"));
+			return;
+		}
+		if (match != null && (match.mount().originProtocol() == MountOrigin.REDIR_HTTP
+				|| match.mount().originProtocol() == MountOrigin.REDIR_HTTPS)) {
+			String scheme = (match.mount().originProtocol() == MountOrigin.REDIR_HTTPS) ? "https://" : "http://";
+			redirect(301, scheme + match.mount().origin());
+			return;
+		}
+		if (WsHandshake.isUpgradeRequest(t)) {
+			this.state = State.UPGRADED;
+			if (!WsHandshake.upgrade(this.c, t, this)) {
+				return;
+			}
+			// the handshake succeeded: the header buffer goes back to the pool, the rest of buf is frames
+			releaseHeaderTable();
+			if (buf.hasRemaining()) {
+				this.c.ws.consume(buf);
+			}
+			return;
+		}
+		if ("CONNECT".equals(this.method)) {
+			sendErrorAndClose(501, "CONNECT is not supported by this server.");
+			return;
+		}
+
+		String uri = path;
+		if (match != null && match.mount().originProtocol() == MountOrigin.CALLBACK) {
+			LwsProtocol<?> p = this.c.vhost.protocol(match.mount().origin());
+			this.c.protocol = p;
+			uri = match.remainder();
+		}
+		this.c.session = newSession();
+		this.state = State.RESPONDING;
+		if (this.c.callBound(CallbackReason.FILTER_HTTP_CONNECTION, path) != 0) {
+			LwsLog.debug("{} refused by FILTER_HTTP_CONNECTION: {}", this.c, path);
+			sendErrorAndClose(403, "Forbidden.");
+			return;
+		}
+		if (match != null && match.mount().originProtocol() == MountOrigin.FILE && serveMount(match)) {
+			afterDispatch();
+			return;
+		}
+		int ret = this.c.callBound(CallbackReason.HTTP, uri);
+		if (ret != 0) {
+			this.c.closeAfterFlush();
+			return;
+		}
+		afterDispatch();
+	}
+
+	private Object newSession() {
+		try {
+			return this.c.boundHandler().newSession(this.c);
+		}
+		catch (RuntimeException ex) {
+			LwsLog.err("Protocol '{}' threw from newSession: {}", this.c.protocol.name(), ex.toString());
+			return null;
+		}
+	}
+
+	/** After the request was handed over: deliver its body next, or wait for the response to complete. */
+	private void afterDispatch() {
+		if (this.c.isClosed()) {
+			return;
+		}
+		if (this.transactionDone) {
+			return;
+		}
+		if (this.bodyExpected) {
+			this.state = State.BODY;
+			this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, this.c.vhost.info().timeoutSecs());
+		}
+		else {
+			if (this.ah.contentLength() == 0 && !"GET".equals(this.method) && !this.head) {
+				if (this.c.callBound(CallbackReason.HTTP_BODY_COMPLETION, null) != 0) {
+					this.c.closeAfterFlush();
+					return;
+				}
+			}
+			if (!this.transactionDone) {
+				this.state = State.RESPONDING;
+			}
+		}
+		this.c.updateReadInterest();
+	}
+
+	// ---- request body ----
+
+	private void readBody(ByteBuffer buf) {
+		boolean discard = this.state == State.DISCARD_BODY;
+		if (this.chunked) {
+			if (this.chunkedDecoder == null) {
+				this.chunkedDecoder = new ChunkedBodyDecoder();
+			}
+			ChunkedBodyDecoder.Result r = this.chunkedDecoder.decode(buf, (piece) -> deliverBodyPiece(piece, discard));
+			if (r == ChunkedBodyDecoder.Result.ERROR) {
+				sendErrorAndClose(400, this.chunkedDecoder.errorReason());
+				return;
+			}
+			if (r == ChunkedBodyDecoder.Result.COMPLETE) {
+				this.chunkedDecoder.reset();
+				bodyComplete(discard);
+			}
+			return;
+		}
+		int n = (int) Math.min(buf.remaining(), this.bodyRemaining);
+		ByteBuffer piece = buf.slice(buf.position(), n);
+		buf.position(buf.position() + n);
+		this.bodyRemaining -= n;
+		deliverBodyPiece(piece, discard);
+		if (this.bodyRemaining == 0 && !this.c.isClosed()) {
+			bodyComplete(discard);
+		}
+	}
+
+	private void deliverBodyPiece(ByteBuffer piece, boolean discard) {
+		if (this.c.isClosed()) {
+			return;
+		}
+		this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, this.c.vhost.info().timeoutSecs());
+		if (discard || !piece.hasRemaining()) {
+			return;
+		}
+		if (this.c.callBound(CallbackReason.HTTP_BODY, piece) != 0) {
+			this.c.closeAfterFlush();
+		}
+	}
+
+	private void bodyComplete(boolean discarded) {
+		this.bodyExpected = false;
+		this.c.setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
+		if (discarded) {
+			startNextRequest();
+			return;
+		}
+		this.state = State.RESPONDING;
+		if (this.c.callBound(CallbackReason.HTTP_BODY_COMPLETION, null) != 0) {
+			this.c.closeAfterFlush();
+			return;
+		}
+		this.c.updateReadInterest();
+	}
+
+	// ---- writing ----
+
+	int write(ByteBuffer buf, WriteProtocol wp) {
+		int len = buf.remaining();
+		if (this.state == State.UPGRADED) {
+			throw new IllegalStateException("write(" + wp + ") after the connection left HTTP");
+		}
+		if (wp == WriteProtocol.HTTP_HEADERS) {
+			noteResponseHead(buf);
+			this.responseStarted = true;
+		}
+		else if (this.head) {
+			// a HEAD response has no body, whatever the application writes
+			buf.position(buf.limit());
+			return len;
+		}
+		return this.c.queueOutput(buf) ? len : -1;
+	}
+
+	/** Notes from a response head whether the body is delimited, so a keep-alive connection knows to close. */
+	private void noteResponseHead(ByteBuffer head) {
+		String text = StandardCharsets.ISO_8859_1.decode(head.duplicate()).toString().toLowerCase(Locale.ROOT);
+		int status = 200;
+		int sp = text.indexOf(' ');
+		if (sp > 0 && text.length() >= sp + 4) {
+			try {
+				status = Integer.parseInt(text.substring(sp + 1, sp + 4));
+			}
+			catch (NumberFormatException ex) {
+				status = 200;
+			}
+		}
+		boolean noBody = this.head || status == 204 || status == 304 || status < 200;
+		boolean delimited = text.contains("\ncontent-length:") || text.contains("\ntransfer-encoding: chunked");
+		if (!noBody && !delimited) {
+			this.responseNeedsClose = true;
+		}
+		if (text.contains("\nconnection: close")) {
+			this.responseNeedsClose = true;
+		}
+	}
+
+	boolean responseStarted() {
+		return this.responseStarted;
+	}
+
+	boolean isHttp10() {
+		return this.http10;
+	}
+
+	String methodName() {
+		return this.method;
+	}
+
+	int onWritable() {
+		return this.c.callBound(CallbackReason.HTTP_WRITEABLE, null);
+	}
+
+	// ---- answers made by the engine ----
+
+	int returnHttpStatus(int code, String html) {
+		if (this.responseStarted) {
+			LwsLog.warn("returnHttpStatus({}) on {} after the response started: closing instead", code, this.c);
+			this.c.closeAfterFlush();
+			return 1;
+		}
+		String reason = HttpStatus.reasonPhrase(code);
+		String body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + code + " " + reason
+				+ "</title></head><body><h1>" + code + " " + reason + "</h1>" + ((html != null) ? html : "")
+				+ "</body></html>";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		boolean noBody = code == 204 || code == 304 || code < 200;
+		HttpHeaders h = HttpHeaders.status(code);
+		if (!noBody) {
+			h.contentType("text/html; charset=utf-8").contentLength(bytes.length);
+		}
+		writeHead(h);
+		if (!noBody && !this.head) {
+			this.c.queueOutput(ByteBuffer.wrap(bytes));
+		}
+		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), code);
+		return transactionCompleted() ? 1 : 0;
+	}
+
+	private void redirect(int code, String location) {
+		this.state = State.RESPONDING;
+		writeHead(HttpHeaders.status(code).add("location", location).contentLength(0));
+		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), code);
+		if (transactionCompleted()) {
+			return;
+		}
+		afterDispatch();
+	}
+
+	private String locationFor(String path) {
+		String host = this.ah.value(HeaderToken.HOST);
+		return (host != null) ? "http://" + host + path : path;
+	}
+
+	private void writeHead(HttpHeaders h) {
+		if (this.c.vhost.info().has(ServerOption.STS)) {
+			h.add("strict-transport-security", "max-age=15768000 ; includeSubDomains");
+		}
+		ByteBuffer b = h.toByteBuffer(this.http10 ? "HTTP/1.0" : "HTTP/1.1", this.c.pt.context.info().serverString());
+		noteResponseHead(b);
+		this.responseStarted = true;
+		this.c.queueOutput(b);
+	}
+
+	/** Answers a request we cannot serve, and closes: the request's framing can no longer be trusted. */
+	void sendErrorAndClose(int code, String reason) {
+		this.state = State.RESPONDING;
+		String body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + code + " "
+				+ HttpStatus.reasonPhrase(code) + "</title></head><body><h1>" + code + " " + HttpStatus.reasonPhrase(code)
+				+ "</h1>" + escape(reason) + "</body></html>";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		ByteBuffer b = HttpHeaders.status(code).contentType("text/html; charset=utf-8").contentLength(bytes.length)
+			.add("connection", "close")
+			.toByteBuffer("HTTP/1.1", this.c.pt.context.info().serverString());
+		this.responseStarted = true;
+		this.c.queueOutput(b, ByteBuffer.wrap(bytes));
+		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), code);
+		this.c.closeAfterFlush();
+	}
+
+	// ---- files ----
+
+	/** Serves a file mount; false when the file is not there (the HTTP callback then gets the request). */
+	private boolean serveMount(MountMatch match) {
+		Mount m = match.mount();
+		if (!"GET".equals(this.method) && !this.head) {
+			writeHead(HttpHeaders.status(405).add("allow", "GET, HEAD").contentLength(0));
+			transactionCompleted();
+			return true;
+		}
+		FileOps ops = this.c.vhost.fileOps(m);
+		FileHandle fh;
+		String rel;
+		try {
+			rel = this.c.vhost.resolve(m, ops, match.remainder());
+			fh = (rel != null) ? ops.open(rel) : null;
+		}
+		catch (IOException ex) {
+			LwsLog.debug("Cannot open {} on mount {}: {}", match.remainder(), m.mountpoint(), ex.getMessage());
+			fh = null;
+			rel = null;
+		}
+		if (fh == null) {
+			return false;
+		}
+		String type = MimeTypes.lookup(rel, m.extraMimeTypes());
+		if (type == null) {
+			if (m.refuseUnknownMimeTypes() || this.c.vhost.info().has(ServerOption.REFUSE_UNKNOWN_MIME_TYPES)) {
+				closeQuietly(fh);
+				returnHttpStatus(415, null);
+				return true;
+			}
+			type = "application/octet-stream";
+		}
+		String etag = HttpCaching.etag(fh.size(), fh.lastModifiedMillis());
+		String cacheControl = HttpCaching.cacheControl(m);
+		if (HttpCaching.ifNoneMatchHits(this.ah.value(HeaderToken.HTTP_IF_NONE_MATCH), etag)) {
+			closeQuietly(fh);
+			writeHead(HttpHeaders.status(304).add("etag", etag).add("cache-control", cacheControl));
+			this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), 304);
+			transactionCompleted();
+			return true;
+		}
+		startFile(fh, type, "etag: " + etag + "\r\ncache-control: " + cacheControl + "\r\n");
+		return true;
+	}
+
+	int serveHttpFile(FileOps fileOps, String path, String contentType, String otherHeaders) {
+		if (this.responseStarted) {
+			throw new IllegalStateException("serveHttpFile after the response started");
+		}
+		FileOps ops = fileOps;
+		String rel = path;
+		if (ops == null) {
+			Path p = Path.of(path).toAbsolutePath().normalize();
+			ops = new FileSystemFileOps(p.getRoot(), true);
+			rel = p.getRoot().relativize(p).toString();
+		}
+		FileHandle fh;
+		try {
+			fh = ops.open(rel);
+		}
+		catch (IOException ex) {
+			fh = null;
+		}
+		if (fh == null) {
+			return returnHttpStatus(404, null);
+		}
+		String extra = (otherHeaders != null) ? otherHeaders : "";
+		if (!extra.toLowerCase(Locale.ROOT).contains("cache-control:")) {
+			extra = extra + "cache-control: no-store\r\n";
+		}
+		startFile(fh, contentType, extra);
+		return this.c.isClosed() ? 1 : 0;
+	}
+
+	private void startFile(FileHandle fh, String contentType, String otherHeaders) {
+		StringBuilder sb = new StringBuilder(256);
+		sb.append(this.http10 ? "HTTP/1.0" : "HTTP/1.1").append(" 200 OK\r\n");
+		String server = this.c.pt.context.info().serverString();
+		if (server != null) {
+			sb.append("server: ").append(server).append("\r\n");
+		}
+		sb.append("content-type: ").append(contentType).append("\r\n");
+		sb.append("content-length: ").append(fh.size()).append("\r\n");
+		if (this.c.vhost.info().has(ServerOption.STS)) {
+			sb.append("strict-transport-security: max-age=15768000 ; includeSubDomains\r\n");
+		}
+		sb.append(otherHeaders);
+		sb.append("\r\n");
+		this.responseStarted = true;
+		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), 200);
+		if (!this.c.queueOutput(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1)))) {
+			closeQuietly(fh);
+			return;
+		}
+		if (this.head || fh.size() == 0) {
+			closeQuietly(fh);
+			fileDone();
+			return;
+		}
+		this.c.fileTransfer = new FileTransfer(fh);
+	}
+
+	/** Sends more of the file being served; called when the connection's other output has drained. */
+	void pumpFile() {
+		FileTransfer ft = this.c.fileTransfer;
+		int chunk = Math.max(this.c.pt.context.info().ptServBufSize(), 64 * 1024);
+		try {
+			for (int i = 0; i < 16 && ft.remaining() > 0; i++) {
+				long n = ft.sendSome(this.c, chunk);
+				if (n == 0) {
+					this.c.block();
+					return;
+				}
+				this.c.lastWriteProgressNanos = System.nanoTime();
+				this.c.pt.context.metrics().bytesOut(n);
+				if (this.c.pendingOutput() > 0) {
+					// a partly written chunk waits in the output buffer; it is flushed first next time
+					this.c.pt.queueFlush(this.c);
+					return;
+				}
+			}
+		}
+		catch (IOException ex) {
+			LwsLog.debug("File transfer on {} failed: {}", this.c, ex.getMessage());
+			this.c.closeNow(Connection.CloseCause.IO_ERROR);
+			return;
+		}
+		if (ft.remaining() > 0) {
+			this.c.pt.queueFlush(this.c);
+			return;
+		}
+		ft.close();
+		this.c.fileTransfer = null;
+		fileDone();
+	}
+
+	private void fileDone() {
+		if (this.c.callBound(CallbackReason.HTTP_FILE_COMPLETION, null) != 0) {
+			this.c.closeAfterFlush();
+			return;
+		}
+		if (!this.transactionDone) {
+			transactionCompleted();
+		}
+	}
+
+	private static void closeQuietly(FileHandle fh) {
+		try {
+			fh.close();
+		}
+		catch (IOException ex) {
+			// nothing to do
+		}
+	}
+
+	// ---- end of a transaction ----
+
+	/** {@code lws_http_transaction_completed}: true when the connection must close. */
+	boolean transactionCompleted() {
+		if (this.state == State.UPGRADED || this.transactionDone) {
+			return this.c.isClosed();
+		}
+		this.transactionDone = true;
+		if (!this.keepAlive || this.responseNeedsClose) {
+			this.c.closeAfterFlush();
+			return true;
+		}
+		if (this.c.fileTransfer != null) {
+			// the file is still going out: the next request waits until it is done
+			this.transactionDone = false;
+			return false;
+		}
+		if (this.bodyExpected) {
+			this.state = State.DISCARD_BODY;
+			this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, this.c.vhost.info().timeoutSecs());
+			this.c.updateReadInterest();
+			return false;
+		}
+		startNextRequest();
+		return false;
+	}
+
+	private void startNextRequest() {
+		endSession();
+		this.state = State.IDLE;
+		this.transactionDone = true;
+		if (this.inConsume) {
+			// the read in progress carries on with any pipelined request; consume() frees the buffer if none
+			return;
+		}
+		startWaitingForRequest(false);
+	}
+
+	private void endSession() {
+		this.c.session = null;
+		this.c.protocol = this.c.vhost.firstProtocol();
+		this.method = null;
+	}
+
+	/** Graceful shutdown: close now if between requests, else after the current transaction. */
+	void goAway() {
+		this.keepAlive = false;
+		if (this.state == State.IDLE && (this.ah == null || !this.transactionDone && this.c.stash == null)) {
+			this.c.closeAfterFlush();
+		}
+	}
+
+	/** The connection closed while in HTTP: {@code CLOSED_HTTP} to the bound protocol. */
+	void onClosed(Connection.CloseCause cause) {
+		if (this.state != State.UPGRADED) {
+			this.c.callBound(CallbackReason.CLOSED_HTTP, null);
+		}
+		this.c.session = null;
+	}
+
+	private static String escape(String s) {
+		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	@Override
+	public String toString() {
+		return "HttpServerRole[" + this.state + ", ah=" + (this.ah != null) + ", keepAlive=" + this.keepAlive + "]";
+	}
+
+}

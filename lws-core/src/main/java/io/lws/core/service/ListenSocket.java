@@ -1,0 +1,234 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.lws.core.LwsException;
+import io.lws.core.ServerOption;
+import io.lws.core.VhostCreationInfo;
+import io.lws.core.log.LwsLog;
+
+/**
+ * A bound listen socket and the vhosts that share it (same port and interface). Accepts on service thread 0 and hands
+ * each new connection to the service thread with the fewest connections ({@code lws_get_idlest_tsi}). The Host header
+ * later picks the vhost among those sharing the socket.
+ */
+final class ListenSocket {
+
+	private final ServerSocketChannel channel;
+
+	private final String key;
+
+	private final SocketAddress boundAddress;
+
+	private final boolean unix;
+
+	final List<VhostImpl> vhosts = new CopyOnWriteArrayList<>();
+
+	private final ContextEngine context;
+
+	private ListenSocket(ContextEngine context, ServerSocketChannel channel, String key, boolean unix)
+			throws IOException {
+		this.context = context;
+		this.channel = channel;
+		this.key = key;
+		this.unix = unix;
+		this.boundAddress = channel.getLocalAddress();
+	}
+
+	/** The key under which vhosts share a socket: interface and port. */
+	static String keyOf(VhostCreationInfo info) {
+		return (info.has(ServerOption.UNIX_SOCK) ? "unix:" : "tcp:") + info.iface() + ":" + info.port();
+	}
+
+	/**
+	 * Binds the socket a vhost asks for.
+	 * @throws LwsException naming the vhost and address when binding fails
+	 */
+	static ListenSocket bind(ContextEngine context, VhostCreationInfo info) {
+		ServerSocketChannel ch = null;
+		try {
+			if (info.has(ServerOption.UNIX_SOCK)) {
+				String path = info.iface();
+				if (path.startsWith("@")) {
+					throw new LwsException("Vhost '" + info.name() + "': abstract UNIX socket names ('" + path
+							+ "') are not supported on the JVM; use a file system path");
+				}
+				Path p = Path.of(path);
+				if (Files.exists(p) && !Files.isDirectory(p)) {
+					// a stale socket file from an earlier run would make bind fail
+					Files.delete(p);
+				}
+				ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+				ch.bind(UnixDomainSocketAddress.of(p), 1024);
+				return new ListenSocket(context, ch, keyOf(info), true);
+			}
+			InetAddress addr = resolveInterface(info);
+			ch = (addr instanceof Inet4Address || info.has(ServerOption.DISABLE_IPV6))
+					? ServerSocketChannel.open(StandardProtocolFamily.INET) : ServerSocketChannel.open();
+			ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+			if (addr == null && info.has(ServerOption.DISABLE_IPV6)) {
+				addr = InetAddress.getByName("0.0.0.0");
+			}
+			ch.bind(new InetSocketAddress(addr, info.port()), 1024);
+			return new ListenSocket(context, ch, keyOf(info), false);
+		}
+		catch (IOException ex) {
+			closeQuietly(ch);
+			String where = info.has(ServerOption.UNIX_SOCK) ? "UNIX socket " + info.iface()
+					: "port " + info.port() + ((info.iface() != null) ? " on " + info.iface() : "");
+			throw new LwsException("Vhost '" + info.name() + "' cannot listen on " + where + ": " + ex.getMessage()
+					+ " (is another server using it?)", ex);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(ch);
+			throw ex;
+		}
+	}
+
+	/** {@code iface}: an IP literal, an interface name ({@code lo}), or null for all interfaces. */
+	private static InetAddress resolveInterface(VhostCreationInfo info) throws IOException {
+		String iface = info.iface();
+		if (iface == null || iface.isBlank()) {
+			return null;
+		}
+		NetworkInterface ni = NetworkInterface.getByName(iface);
+		if (ni != null) {
+			InetAddress v6 = null;
+			for (Enumeration<InetAddress> e = ni.getInetAddresses(); e.hasMoreElements();) {
+				InetAddress a = e.nextElement();
+				if (a instanceof Inet4Address) {
+					return a;
+				}
+				if (v6 == null && a instanceof Inet6Address && !info.has(ServerOption.DISABLE_IPV6)) {
+					v6 = a;
+				}
+			}
+			if (v6 != null) {
+				return v6;
+			}
+			throw new LwsException("Vhost '" + info.name() + "': interface '" + iface + "' has no usable address");
+		}
+		try {
+			// an IP literal or a host name binds exactly that address (lws 4.1.6 bound all interfaces for an IPv4
+			// literal when IPv6 was on)
+			return InetAddress.getByName(iface.replace("[", "").replace("]", ""));
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new LwsException("Vhost '" + info.name() + "': iface '" + iface
+					+ "' is neither a network interface of this host nor an address");
+		}
+	}
+
+	void register(ServiceThread pt) throws IOException {
+		this.channel.configureBlocking(false);
+		this.channel.register(pt.selector, java.nio.channels.SelectionKey.OP_ACCEPT, this);
+	}
+
+	/** Accepts what is pending (bounded per pass so one flood cannot starve the loop). */
+	void acceptReady(ServiceThread pt) {
+		for (int i = 0; i < 64; i++) {
+			SocketChannel sc;
+			try {
+				sc = this.channel.accept();
+			}
+			catch (IOException ex) {
+				LwsLog.warn("Accept failed on {}: {}", this.boundAddress, ex.getMessage());
+				return;
+			}
+			if (sc == null) {
+				return;
+			}
+			this.context.adopt(sc, this, null);
+		}
+	}
+
+	/**
+	 * Chooses the vhost for a request's Host header: the vhost named exactly as the host (without port), else the
+	 * first on this socket.
+	 */
+	VhostImpl selectVhost(String host) {
+		List<VhostImpl> list = this.vhosts;
+		VhostImpl first = list.get(0);
+		if (host == null || list.size() == 1) {
+			return first;
+		}
+		String name = host.trim().toLowerCase(Locale.ROOT);
+		if (name.startsWith("[")) {
+			int end = name.indexOf(']');
+			name = (end > 0) ? name.substring(0, end + 1) : name;
+		}
+		else {
+			int colon = name.indexOf(':');
+			if (colon >= 0) {
+				name = name.substring(0, colon);
+			}
+		}
+		for (VhostImpl v : list) {
+			if (v.name().toLowerCase(Locale.ROOT).equals(name)) {
+				return v;
+			}
+		}
+		return first;
+	}
+
+	String key() {
+		return this.key;
+	}
+
+	SocketAddress boundAddress() {
+		return this.boundAddress;
+	}
+
+	int port() {
+		return (this.boundAddress instanceof InetSocketAddress inet) ? inet.getPort() : -1;
+	}
+
+	boolean isUnix() {
+		return this.unix;
+	}
+
+	boolean isOpen() {
+		return this.channel.isOpen();
+	}
+
+	void close() {
+		closeQuietly(this.channel);
+		if (this.unix && this.boundAddress instanceof UnixDomainSocketAddress u) {
+			try {
+				Files.deleteIfExists(u.getPath());
+			}
+			catch (IOException ex) {
+				// best effort
+			}
+		}
+	}
+
+	private static void closeQuietly(ServerSocketChannel ch) {
+		if (ch != null) {
+			try {
+				ch.close();
+			}
+			catch (IOException ex) {
+				// nothing more to do
+			}
+		}
+	}
+
+}

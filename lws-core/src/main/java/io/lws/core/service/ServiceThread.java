@@ -1,0 +1,409 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.lws.core.log.LwsLog;
+
+/**
+ * One service thread ({@code struct lws_context_per_thread}): a {@link Selector}, the connections it owns, its share
+ * of the header pool, its timeouts and timers, and one read buffer ({@code pt_serv_buf_size}) that every connection
+ * of the thread reads into, so idle connections hold no read buffer.
+ * <p>
+ * One pass of the loop ({@link #serviceOnce(long)}): wait for I/O or the next timer, read what is readable (parsing
+ * and calling back as it goes), run posted tasks and due timers, give writeable callbacks to the connections that
+ * asked, then flush everything written during the pass together.
+ */
+public final class ServiceThread {
+
+	final int tsi;
+
+	final ContextEngine context;
+
+	final Selector selector;
+
+	/** The shared read buffer: valid only during one connection's read handling. */
+	final ByteBuffer readBuffer;
+
+	final HeaderPool headerPool;
+
+	/** Scratch space for one WebSocket frame header, copied out by {@code queueOutput} at once. */
+	final ByteBuffer txHeader = ByteBuffer.allocate(14);
+
+	final TimeoutList timeouts = new TimeoutList();
+
+	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean wakeupPending = new AtomicBoolean();
+
+	private final PriorityQueue<TimerEntry> timers = new PriorityQueue<>();
+
+	/** Connections that asked for a writeable callback and are not blocked on a full socket. */
+	private final ArrayDeque<Connection> writableQueue = new ArrayDeque<>();
+
+	/** Connections with output written during this pass, to flush at its end. */
+	private final ArrayDeque<Connection> dirty = new ArrayDeque<>();
+
+	/** Connections waiting for the socket to drain. */
+	final Set<Connection> blockedWriters = new LinkedHashSet<>();
+
+	final Set<Connection> connections = new LinkedHashSet<>();
+
+	private final List<ByteBuffer> spareOutBuffers = new ArrayList<>();
+
+	private long lastSecond;
+
+	private volatile Thread thread;
+
+	private volatile boolean running = true;
+
+	private volatile boolean cancelRequested;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	volatile long lastLoopNanos = System.nanoTime();
+
+	ServiceThread(ContextEngine context, int tsi, int poolShare) throws IOException {
+		this.context = context;
+		this.tsi = tsi;
+		this.selector = Selector.open();
+		this.readBuffer = ByteBuffer.allocate(context.info().ptServBufSize());
+		this.headerPool = new HeaderPool(poolShare, context.info().maxHttpHeaderData(), context.info().tokenLimits());
+		this.lastSecond = nowSecs();
+	}
+
+	/** The service thread index ({@code tsi}). */
+	public int tsi() {
+		return this.tsi;
+	}
+
+	void start() {
+		Thread t = new Thread(this::runLoop, "lws-service-" + this.tsi);
+		t.setDaemon(false);
+		this.thread = t;
+		t.start();
+	}
+
+	/** Binds the calling thread as this service thread's owner, for a context the application drives. */
+	void adoptCallerThread() {
+		Thread current = Thread.currentThread();
+		if (this.thread == null) {
+			this.thread = current;
+		}
+		else if (this.thread != current) {
+			throw new IllegalStateException("service() for thread " + this.tsi + " was called from " + current.getName()
+					+ " but it is driven by " + this.thread.getName() + "; always call it from the same thread");
+		}
+	}
+
+	private void runLoop() {
+		try {
+			while (this.running) {
+				serviceOnce(1000);
+			}
+		}
+		catch (ClosedSelectorException ex) {
+			// destroy() closed the selector under us: we are done
+		}
+		catch (Throwable ex) {
+			LwsLog.err("Service thread {} stopped by an unexpected error: {}", this.tsi, ex.toString());
+			LwsLog.debug("Service thread failure", ex);
+		}
+		finally {
+			closeAllNow();
+			this.stopped.countDown();
+		}
+	}
+
+	/** Whether the calling thread is this service thread. */
+	boolean inThread() {
+		return Thread.currentThread() == this.thread;
+	}
+
+	/** Whether this thread's loop is alive (for health). */
+	public boolean isAlive() {
+		Thread t = this.thread;
+		return this.running && t != null && (t.isAlive() || !this.context.info().startServiceThreads());
+	}
+
+	/**
+	 * Runs one pass of the loop, waiting at most {@code timeoutMs} for something to do.
+	 */
+	void serviceOnce(long timeoutMs) throws IOException {
+		long wait = timeoutMs;
+		if (!this.tasks.isEmpty() || !this.writableQueue.isEmpty() || !this.dirty.isEmpty() || this.cancelRequested) {
+			wait = 0;
+		}
+		else {
+			TimerEntry next = this.timers.peek();
+			if (next != null) {
+				long untilTimer = TimeUnit.NANOSECONDS.toMillis(next.deadlineNanos - System.nanoTime()) + 1;
+				wait = Math.max(0, Math.min(wait, untilTimer));
+			}
+			wait = Math.min(wait, 1000);
+		}
+		int n = (wait <= 0) ? this.selector.selectNow() : this.selector.select(wait);
+		this.wakeupPending.set(false);
+		this.lastLoopNanos = System.nanoTime();
+		if (n > 0) {
+			Iterator<SelectionKey> it = this.selector.selectedKeys().iterator();
+			while (it.hasNext()) {
+				SelectionKey key = it.next();
+				it.remove();
+				handleKey(key);
+			}
+		}
+		runTasks();
+		if (this.cancelRequested) {
+			this.cancelRequested = false;
+			this.context.deliverEventWaitCancelled(this);
+		}
+		runTimers();
+		long now = nowSecs();
+		if (now != this.lastSecond) {
+			this.lastSecond = now;
+			everySecond(now);
+		}
+		runWritableCallbacks();
+		flushDirty();
+	}
+
+	private void handleKey(SelectionKey key) {
+		if (!key.isValid()) {
+			return;
+		}
+		Object att = key.attachment();
+		if (att instanceof ListenSocket listen) {
+			listen.acceptReady(this);
+			return;
+		}
+		Connection c = (Connection) att;
+		try {
+			int ready = key.readyOps();
+			if ((ready & SelectionKey.OP_WRITE) != 0) {
+				c.onWritableReady();
+			}
+			if ((ready & SelectionKey.OP_READ) != 0 && !c.isClosed()) {
+				c.onReadable();
+			}
+		}
+		catch (RuntimeException ex) {
+			c.failInternal(ex);
+		}
+	}
+
+	private void runTasks() {
+		Runnable task;
+		int budget = 1024;
+		while (budget-- > 0 && (task = this.tasks.poll()) != null) {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				LwsLog.err("A task posted to service thread {} failed: {}", this.tsi, ex.toString());
+			}
+		}
+	}
+
+	private void runTimers() {
+		long now = System.nanoTime();
+		TimerEntry t;
+		while ((t = this.timers.peek()) != null && t.deadlineNanos - now <= 0) {
+			this.timers.poll();
+			if (t.connection != null) {
+				if (t.generation == t.connection.timerGeneration && !t.connection.isClosed()) {
+					t.connection.onTimer();
+				}
+			}
+			else {
+				try {
+					t.task.run();
+				}
+				catch (RuntimeException ex) {
+					LwsLog.err("A timer task on service thread {} failed: {}", this.tsi, ex.toString());
+				}
+			}
+		}
+	}
+
+	private void everySecond(long nowSecs) {
+		this.timeouts.expire(nowSecs, Connection::onTimeoutExpired);
+		if (!this.blockedWriters.isEmpty()) {
+			long stallNanos = TimeUnit.SECONDS.toNanos(this.context.info().txStallTimeoutSecs());
+			long now = System.nanoTime();
+			for (Connection c : new ArrayList<>(this.blockedWriters)) {
+				if (now - c.lastWriteProgressNanos > stallNanos) {
+					c.onTxStalled();
+				}
+			}
+		}
+	}
+
+	private void runWritableCallbacks() {
+		int n = this.writableQueue.size();
+		while (n-- > 0) {
+			Connection c = this.writableQueue.pollFirst();
+			if (c == null) {
+				break;
+			}
+			c.queuedForWritable = false;
+			if (!c.isClosed()) {
+				c.deliverWritable();
+			}
+		}
+	}
+
+	private void flushDirty() {
+		Connection c;
+		while ((c = this.dirty.pollFirst()) != null) {
+			c.queuedForFlush = false;
+			if (!c.isClosed()) {
+				c.flush();
+			}
+		}
+	}
+
+	/** Queues {@code c} for a writeable callback in this pass. */
+	void queueWritable(Connection c) {
+		if (!c.queuedForWritable) {
+			c.queuedForWritable = true;
+			this.writableQueue.addLast(c);
+		}
+	}
+
+	/** Queues {@code c}'s output to be flushed at the end of this pass. */
+	void queueFlush(Connection c) {
+		if (!c.queuedForFlush) {
+			c.queuedForFlush = true;
+			this.dirty.addLast(c);
+		}
+	}
+
+	/** Runs {@code task} on this thread (at once when already on it is not assumed: always queued). Safe from any thread. */
+	public void post(Runnable task) {
+		this.tasks.add(task);
+		wakeup();
+	}
+
+	/** Wakes the selector, at most once per pass. Safe from any thread. */
+	void wakeup() {
+		if (!inThread() && this.wakeupPending.compareAndSet(false, true)) {
+			this.selector.wakeup();
+		}
+	}
+
+	/** {@code lws_cancel_service_pt}. */
+	void cancel() {
+		this.cancelRequested = true;
+		if (this.wakeupPending.compareAndSet(false, true)) {
+			this.selector.wakeup();
+		}
+	}
+
+	/** Schedules a connection's timer ({@code lws_set_timer_usecs}). */
+	void scheduleTimer(Connection c, long delayNanos) {
+		this.timers.add(new TimerEntry(System.nanoTime() + delayNanos, c, c.timerGeneration, null));
+	}
+
+	/** Schedules {@code task} after {@code delayNanos} on this thread. Only on this thread. */
+	void schedule(Runnable task, long delayNanos) {
+		this.timers.add(new TimerEntry(System.nanoTime() + delayNanos, null, 0, task));
+	}
+
+	/** A spare output buffer of at least {@code size} bytes. */
+	ByteBuffer takeOutBuffer(int size) {
+		for (int i = this.spareOutBuffers.size() - 1; i >= 0; i--) {
+			ByteBuffer b = this.spareOutBuffers.get(i);
+			if (b.capacity() >= size) {
+				this.spareOutBuffers.remove(i);
+				b.clear();
+				return b;
+			}
+		}
+		return ByteBuffer.allocate(Math.max(size, 16 * 1024));
+	}
+
+	/** Returns an emptied output buffer for reuse (only modest ones are kept). */
+	void giveBackOutBuffer(ByteBuffer b) {
+		if (b.capacity() <= 64 * 1024 && this.spareOutBuffers.size() < 64) {
+			this.spareOutBuffers.add(b);
+		}
+	}
+
+	void register(Connection c) {
+		this.connections.add(c);
+	}
+
+	void unregister(Connection c) {
+		this.connections.remove(c);
+		this.blockedWriters.remove(c);
+		this.timeouts.remove(c);
+		this.headerPool.cancelWait(c);
+	}
+
+	int connectionCount() {
+		return this.connections.size();
+	}
+
+	/** Stops the loop; called by the context's destroy. */
+	void stop() {
+		this.running = false;
+		this.selector.wakeup();
+	}
+
+	boolean awaitStopped(long millis) throws InterruptedException {
+		return this.stopped.await(millis, TimeUnit.MILLISECONDS);
+	}
+
+	/** Closes every connection at once (the thread is ending). */
+	void closeAllNow() {
+		for (Connection c : new ArrayList<>(this.connections)) {
+			c.closeNow(Connection.CloseCause.CONTEXT_DESTROY);
+		}
+		try {
+			this.selector.close();
+		}
+		catch (IOException ex) {
+			// nothing more to do
+		}
+	}
+
+	void markStoppedWithoutThread() {
+		this.stopped.countDown();
+	}
+
+	static long nowSecs() {
+		return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime());
+	}
+
+	@Override
+	public String toString() {
+		return "ServiceThread[" + this.tsi + ", connections=" + this.connections.size() + ", ah in use="
+				+ this.headerPool.inUse() + "/" + this.headerPool.size() + ", waiting=" + this.headerPool.waiting() + "]";
+	}
+
+	private record TimerEntry(long deadlineNanos, Connection connection, long generation, Runnable task)
+			implements Comparable<TimerEntry> {
+
+		@Override
+		public int compareTo(TimerEntry o) {
+			return Long.compare(this.deadlineNanos, o.deadlineNanos);
+		}
+
+	}
+
+}

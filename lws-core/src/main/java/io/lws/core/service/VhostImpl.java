@@ -1,0 +1,240 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsException;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.LwsVhost;
+import io.lws.core.VhostCreationInfo;
+import io.lws.core.log.LogEmitter;
+import io.lws.core.log.LwsLog;
+import io.lws.core.mount.FileOps;
+import io.lws.core.mount.FileResolver;
+import io.lws.core.mount.Mount;
+import io.lws.core.mount.MountOrigin;
+import io.lws.core.mount.MountTable;
+
+/**
+ * A vhost ({@code struct lws_vhost}): its info, protocols, mounts with their file operations, and its listen socket
+ * (possibly shared with other vhosts on the same port).
+ */
+public final class VhostImpl implements LwsVhost {
+
+	/** The protocol a vhost gets when it is given none: serves its mounts and answers 404 to everything else. */
+	static final LwsProtocol<Object> HTTP_ONLY = LwsProtocol.of("http-only", new LwsProtocolHandler<>() {
+	});
+
+	private final ContextEngine context;
+
+	private final VhostCreationInfo info;
+
+	private final List<LwsProtocol<?>> protocols;
+
+	private final MountTable mountTable;
+
+	private final Map<Mount, FileOps> fileOps = new IdentityHashMap<>();
+
+	private final AtomicInteger connections = new AtomicInteger();
+
+	ListenSocket listen;
+
+	private LogEmitter logFile;
+
+	VhostImpl(ContextEngine context, VhostCreationInfo info) {
+		this.context = context;
+		this.info = info;
+		this.protocols = info.protocols().isEmpty() ? List.of(HTTP_ONLY) : info.protocols();
+		for (Mount m : info.mounts()) {
+			validateMount(m);
+		}
+		this.mountTable = new MountTable(info.mounts());
+		if (info.logFilepath() != null) {
+			try {
+				this.logFile = LwsLog.fileEmitter(Path.of(info.logFilepath()), null);
+			}
+			catch (IOException ex) {
+				throw new LwsException("Vhost '" + info.name() + "': cannot open log_filepath '" + info.logFilepath()
+						+ "' for appending: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	private void validateMount(Mount m) {
+		MountOrigin o = m.originProtocol();
+		switch (o) {
+			case FILE -> {
+				try {
+					this.fileOps.put(m, FileOps.forOrigin(m.origin(), this.context.classLoader(),
+							m.followSymlinksOutside()));
+				}
+				catch (RuntimeException | IOException ex) {
+					throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint() + "': origin '"
+							+ m.origin() + "' cannot be served: " + ex.getMessage(), ex);
+				}
+			}
+			case CALLBACK -> {
+				if (protocol(m.origin()) == null) {
+					throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint()
+							+ "' is a callback mount for protocol '" + m.origin()
+							+ "', which the vhost does not have; add it to the vhost's protocols");
+				}
+			}
+			case REDIR_HTTP, REDIR_HTTPS -> {
+				// nothing to prepare
+			}
+			default -> throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint()
+					+ "': origin protocol " + o + " is not supported (file, callback and redirect mounts are)");
+		}
+	}
+
+	void initProtocols() {
+		for (LwsProtocol<?> p : this.protocols) {
+			if (Callbacks.callVhostLevel(p, CallbackReason.PROTOCOL_INIT, this) != 0) {
+				throw new LwsException("Vhost '" + this.info.name() + "': protocol '" + p.name()
+						+ "' failed its PROTOCOL_INIT (it returned non-zero)");
+			}
+		}
+	}
+
+	void destroyProtocols() {
+		for (LwsProtocol<?> p : this.protocols) {
+			Callbacks.callVhostLevel(p, CallbackReason.PROTOCOL_DESTROY, this);
+		}
+	}
+
+	void log(String format, Object... args) {
+		LwsLog.notice(format, args);
+		if (this.logFile != null) {
+			this.logFile.emit(io.lws.core.log.LogLevel.NOTICE,
+					org.slf4j.helpers.MessageFormatter.arrayFormat(format, args).getMessage());
+		}
+	}
+
+	LwsProtocol<?> firstProtocol() {
+		return this.protocols.get(0);
+	}
+
+	MountTable mountTable() {
+		return this.mountTable;
+	}
+
+	FileOps fileOps(Mount m) {
+		return this.fileOps.get(m);
+	}
+
+	String resolve(Mount m, FileOps ops, String remainder) throws IOException {
+		return FileResolver.resolve(m, ops, remainder);
+	}
+
+	boolean externalPoll() {
+		return this.context.info().externalPoll();
+	}
+
+	void connectionOpened() {
+		this.connections.incrementAndGet();
+	}
+
+	void connectionClosed() {
+		this.connections.decrementAndGet();
+	}
+
+	void connectionMovedAway() {
+		this.connections.decrementAndGet();
+	}
+
+	void connectionMovedIn() {
+		this.connections.incrementAndGet();
+	}
+
+	@Override
+	public String name() {
+		return this.info.name();
+	}
+
+	@Override
+	public LwsContext context() {
+		return this.context;
+	}
+
+	@Override
+	public VhostCreationInfo info() {
+		return this.info;
+	}
+
+	@Override
+	public int listenPort() {
+		return (this.listen != null) ? this.listen.port() : -1;
+	}
+
+	@Override
+	public SocketAddress listenAddress() {
+		return (this.listen != null) ? this.listen.boundAddress() : null;
+	}
+
+	@Override
+	public List<LwsProtocol<?>> protocols() {
+		return this.protocols;
+	}
+
+	@Override
+	public LwsProtocol<?> protocol(String name) {
+		for (LwsProtocol<?> p : this.protocols) {
+			if (p.name().equals(name)) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public Map<String, String> protocolOptions(String protocolName) {
+		return this.info.pvo().getOrDefault(protocolName, Map.of());
+	}
+
+	@Override
+	public List<Mount> mounts() {
+		return this.info.mounts();
+	}
+
+	@Override
+	public void callbackOnWritableAllProtocol(LwsProtocol<?> protocol) {
+		this.context.forEachConnection((c) -> c.vhost == this && c.protocol == protocol && c.isWebSocket(),
+				Connection::requestWritableOnThread);
+	}
+
+	@Override
+	public void callbackAllProtocol(LwsProtocol<?> protocol, CallbackReason reason) {
+		this.context.forEachConnection((c) -> c.vhost == this && c.protocol == protocol,
+				(c) -> ContextEngine.callOne(c, reason));
+	}
+
+	@Override
+	public int connectionCount() {
+		return this.connections.get();
+	}
+
+	/** The protocols bound by name, for the all-protocol helpers. */
+	List<String> protocolNames() {
+		List<String> names = new ArrayList<>();
+		for (LwsProtocol<?> p : this.protocols) {
+			names.add(p.name());
+		}
+		return names;
+	}
+
+	@Override
+	public String toString() {
+		return "vhost[" + name() + " " + listenAddress() + "]";
+	}
+
+}

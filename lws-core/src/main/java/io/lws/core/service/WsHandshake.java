@@ -1,0 +1,161 @@
+package io.lws.core.service;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.HeaderToken;
+import io.lws.core.LwsProtocol;
+import io.lws.core.http.HeaderTable;
+import io.lws.core.log.LwsLog;
+
+/**
+ * The server side of the WebSocket opening handshake (RFC 6455 section 4.2): validates the upgrade request, chooses
+ * the subprotocol, lets the protocol filter the connection, answers 101 and switches the connection to
+ * {@link WsServerRole}. A request that is not a valid handshake is answered with 400 (426 for a version other than
+ * 13, with the version we speak) and closed.
+ */
+final class WsHandshake {
+
+	/** The GUID of RFC 6455 section 1.3, appended to the key before hashing. */
+	private static final byte[] GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.US_ASCII);
+
+	private WsHandshake() {
+	}
+
+	/** Whether a request asks to upgrade to WebSocket ({@code Upgrade} lists the {@code websocket} token). */
+	static boolean isUpgradeRequest(HeaderTable t) {
+		return containsToken(t.value(HeaderToken.UPGRADE), "websocket");
+	}
+
+	/**
+	 * Completes or refuses the handshake. Returns true when the connection is now a WebSocket (its header buffer may
+	 * then be released); false when an answer has been sent and the connection is closing.
+	 */
+	static boolean upgrade(Connection c, HeaderTable t, HttpServerRole http) {
+		String vhostName = c.vhost.name();
+		if (!"GET".equals(t.methodName())) {
+			return refuse(c, http, 400, "A WebSocket handshake must use GET.");
+		}
+		if (t.isHttp10()) {
+			return refuse(c, http, 400, "A WebSocket handshake needs HTTP/1.1.");
+		}
+		if (!containsToken(t.value(HeaderToken.CONNECTION), "upgrade")) {
+			return refuse(c, http, 400, "The Connection header must list 'Upgrade'.");
+		}
+		String version = t.value(HeaderToken.VERSION);
+		if (version == null || !version.trim().equals("13")) {
+			c.pt.context.metrics().handshake(vhostName, "bad_version");
+			ByteBuffer b = io.lws.core.HttpHeaders.status(426).add("sec-websocket-version", "13")
+				.contentType("text/plain; charset=utf-8").contentLength(36).add("connection", "close")
+				.toByteBuffer("HTTP/1.1", c.pt.context.info().serverString());
+			c.queueOutput(b, ByteBuffer.wrap("Only WebSocket version 13 is served\n".getBytes(StandardCharsets.UTF_8)));
+			c.closeAfterFlush();
+			return false;
+		}
+		String key = t.value(HeaderToken.KEY);
+		if (t.fragmentCount(HeaderToken.KEY) != 1 || !isValidKey(key)) {
+			return refuse(c, http, 400, "Sec-WebSocket-Key must be 16 bytes in base64.");
+		}
+		LwsProtocol<?> protocol = chooseProtocol(c, t.value(HeaderToken.PROTOCOL));
+		if (protocol == null) {
+			return refuse(c, http, 400, "None of the requested subprotocols is served here.");
+		}
+		c.protocol = protocol;
+		try {
+			c.session = c.boundHandler().newSession(c);
+		}
+		catch (RuntimeException ex) {
+			LwsLog.err("Protocol '{}' threw from newSession: {}", protocol.name(), ex.toString());
+			return refuse(c, http, 500, "The protocol could not start a session.");
+		}
+		if (c.callBound(CallbackReason.FILTER_PROTOCOL_CONNECTION, protocol.name()) != 0) {
+			c.pt.context.metrics().handshake(vhostName, "filtered");
+			return refuse(c, http, 403, "The connection was refused.");
+		}
+		StringBuilder sb = new StringBuilder(160);
+		sb.append("HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n");
+		sb.append("sec-websocket-accept: ").append(acceptFor(key.trim())).append("\r\n");
+		if (t.has(HeaderToken.PROTOCOL)) {
+			sb.append("sec-websocket-protocol: ").append(protocol.name()).append("\r\n");
+		}
+		sb.append("\r\n");
+		c.queueOutput(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
+		c.ws = new WsServerRole(c, protocol);
+		c.pt.context.metrics().handshake(vhostName, "success");
+		c.setTimeoutInternal(io.lws.core.PendingTimeout.NO_PENDING_TIMEOUT, 0);
+		if (c.callBound(CallbackReason.ESTABLISHED, null) != 0) {
+			c.ws.closeFromApplication();
+			return true;
+		}
+		c.ws.established();
+		return true;
+	}
+
+	private static boolean refuse(Connection c, HttpServerRole http, int status, String reason) {
+		c.pt.context.metrics().handshake(c.vhost.name(), "refused_" + status);
+		LwsLog.debug("WebSocket handshake from {} refused: {} {}", c.getPeerSimple(), status, reason);
+		http.sendErrorAndClose(status, reason);
+		return false;
+	}
+
+	/**
+	 * The first protocol the client offers that the vhost has; with no offer, the vhost's first protocol (as
+	 * libwebsockets does).
+	 */
+	private static LwsProtocol<?> chooseProtocol(Connection c, String offered) {
+		if (offered == null || offered.isBlank()) {
+			return c.vhost.firstProtocol();
+		}
+		for (String name : offered.split(",")) {
+			LwsProtocol<?> p = c.vhost.protocol(name.trim());
+			if (p != null) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+	static boolean isValidKey(String key) {
+		if (key == null) {
+			return false;
+		}
+		try {
+			return Base64.getDecoder().decode(key.trim()).length == 16;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/** {@code Sec-WebSocket-Accept}: base64 of SHA-1 of the key and the GUID. */
+	static String acceptFor(String key) {
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			sha1.update(key.getBytes(StandardCharsets.US_ASCII));
+			sha1.update(GUID);
+			return Base64.getEncoder().encodeToString(sha1.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-1", ex);
+		}
+	}
+
+	/** Whether a comma-separated header value lists {@code token}, without regard to case. */
+	static boolean containsToken(String value, String token) {
+		if (value == null) {
+			return false;
+		}
+		for (String part : value.split(",")) {
+			if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,363 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.CloseStatus;
+import io.lws.core.LwsProtocol;
+import io.lws.core.PendingTimeout;
+import io.lws.core.ServerOption;
+import io.lws.core.WriteProtocol;
+import io.lws.core.log.LwsLog;
+import io.lws.core.ws.FrameWriter;
+import io.lws.core.ws.Opcode;
+import io.lws.core.ws.WebSocketProtocolException;
+import io.lws.core.ws.WsReceiver;
+import io.lws.core.ws.WsReceiverConfig;
+import io.lws.core.ws.WsReceiverListener;
+
+/**
+ * The WebSocket server role of a connection after the handshake: feeds received bytes through a {@link WsReceiver}
+ * (RFC 6455 framing, fragmentation, UTF-8 and close rules), calls the protocol back with {@code RECEIVE},
+ * {@code RECEIVE_PONG}, {@code WS_PEER_INITIATED_CLOSE}, {@code SERVER_WRITEABLE} and {@code CLOSED} (exactly once),
+ * answers pings, frames what the application writes, runs the close handshake and the keep-alive pings.
+ */
+final class WsServerRole implements WsReceiverListener {
+
+	private enum State {
+
+		/** Open in both directions. */
+		OPEN,
+		/** We sent a close frame and wait for the peer's. */
+		CLOSING,
+		/** Closed. */
+		CLOSED
+
+	}
+
+	private final Connection c;
+
+	private final LwsProtocol<?> protocol;
+
+	private final WsReceiver receiver;
+
+	private State state = State.OPEN;
+
+	private boolean closedCallbackDone;
+
+	// ---- the piece being delivered (lws_remaining_packet_payload and friends) ----
+
+	private long remaining;
+
+	private boolean binary;
+
+	private boolean first;
+
+	private boolean last;
+
+	// ---- sending ----
+
+	private boolean txMessageInProgress;
+
+	private int closeCode = CloseStatus.NORMAL.code();
+
+	private String closeReasonText = "";
+
+	private int pingInterval;
+
+	private int sentCloseCode = -1;
+
+	WsServerRole(Connection c, LwsProtocol<?> protocol) {
+		this.c = c;
+		this.protocol = protocol;
+		boolean validate = !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION);
+		this.receiver = new WsReceiver(WsReceiverConfig.builder()
+			.server(true)
+			.rxBufferSize(protocol.rxBufferSize())
+			.validateUtf8(validate)
+			.maxMessageSize(c.vhost.info().maxMessageSize())
+			.build());
+		this.pingInterval = c.vhost.info().pingPongInterval();
+	}
+
+	/** The handshake completed and {@code ESTABLISHED} returned 0. */
+	void established() {
+		armPing();
+		this.c.updateReadInterest();
+	}
+
+	private void armPing() {
+		if (this.pingInterval > 0 && this.state == State.OPEN) {
+			this.c.setTimeoutInternal(PendingTimeout.WS_PONG_CHECK_SEND_PING, this.pingInterval);
+		}
+	}
+
+	boolean wantsToRead() {
+		return this.state != State.CLOSED;
+	}
+
+	// ---- receiving ----
+
+	void consume(ByteBuffer buf) {
+		if (this.state == State.CLOSED) {
+			buf.position(buf.limit());
+			return;
+		}
+		try {
+			this.receiver.receive(buf, this);
+		}
+		catch (WebSocketProtocolException ex) {
+			LwsLog.debug("Closing {} with {}: {}", this.c, ex.closeCode(), ex.getMessage());
+			failConnection(ex.closeCode(), ex.getMessage());
+			buf.position(buf.limit());
+			return;
+		}
+		if (this.state == State.OPEN && this.c.timeoutReason != PendingTimeout.WS_PONG_CHECK_GET_PONG) {
+			armPing();
+		}
+	}
+
+	@Override
+	public boolean onData(ByteBuffer piece, boolean isBinary, boolean firstPiece, boolean lastPiece,
+			long remainingInFrame, boolean frameFin) {
+		if (this.state != State.OPEN) {
+			// after our close frame, data is read and dropped while we wait for the peer's close
+			return true;
+		}
+		this.remaining = remainingInFrame;
+		this.binary = isBinary;
+		this.first = firstPiece;
+		this.last = lastPiece;
+		if (lastPiece) {
+			this.c.pt.context.metrics().messageIn(this.protocol.name());
+		}
+		int ret = this.c.callBound(CallbackReason.RECEIVE, piece);
+		if (ret != 0) {
+			closeFromApplication();
+			return false;
+		}
+		return !this.c.isClosed() && this.c.rxFlowEnabled();
+	}
+
+	@Override
+	public void onPing(ByteBuffer payload) {
+		if (this.state == State.OPEN) {
+			sendControl(Opcode.PONG, payload);
+		}
+	}
+
+	@Override
+	public void onPong(ByteBuffer payload) {
+		if (this.c.timeoutReason == PendingTimeout.WS_PONG_CHECK_GET_PONG) {
+			this.c.setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
+		}
+		if (this.state == State.OPEN && this.c.callBound(CallbackReason.RECEIVE_PONG, payload) != 0) {
+			closeFromApplication();
+		}
+	}
+
+	@Override
+	public void onClose(int code, ByteBuffer reasonUtf8) {
+		if (this.state == State.CLOSING) {
+			// the peer acknowledged our close: the handshake is complete
+			this.c.closeNow(Connection.CloseCause.APPLICATION);
+			return;
+		}
+		ByteBuffer payload = ByteBuffer.allocate((code == CloseStatus.NO_STATUS.code()) ? 0 : 2 + reasonUtf8.remaining());
+		if (code != CloseStatus.NO_STATUS.code()) {
+			payload.putShort((short) code).put(reasonUtf8.duplicate());
+		}
+		payload.flip();
+		this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), code, "remote");
+		int ret = this.c.callBound(CallbackReason.WS_PEER_INITIATED_CLOSE, payload.duplicate());
+		if (this.c.isClosed()) {
+			return;
+		}
+		this.state = State.CLOSING;
+		if (ret == 0) {
+			// echo the close (RFC 6455 5.5.1): the same code, or an empty body when the peer sent none
+			if (code == CloseStatus.NO_STATUS.code()) {
+				queueFrame(Opcode.CLOSE, true, ByteBuffer.allocate(0));
+			}
+			else {
+				ByteBuffer echo = ByteBuffer.allocate(2);
+				echo.putShort((short) code).flip();
+				queueFrame(Opcode.CLOSE, true, echo);
+			}
+			this.sentCloseCode = code;
+		}
+		this.c.closeAfterFlush();
+	}
+
+	void onPeerEof() {
+		this.c.closeNow(Connection.CloseCause.PEER_CLOSED);
+	}
+
+	// ---- state the application reads during RECEIVE ----
+
+	long remainingPacketPayload() {
+		return this.remaining;
+	}
+
+	boolean frameIsBinary() {
+		return this.binary;
+	}
+
+	boolean isFirstFragment() {
+		return this.first;
+	}
+
+	boolean isFinalFragment() {
+		return this.last;
+	}
+
+	// ---- sending ----
+
+	int write(ByteBuffer buf, WriteProtocol wp, boolean fin) {
+		int len = buf.remaining();
+		if (this.state != State.OPEN) {
+			return -1;
+		}
+		Opcode op;
+		switch (wp) {
+			case TEXT, BINARY -> {
+				if (this.txMessageInProgress) {
+					throw new IllegalStateException("write(" + wp + ") while a fragmented message is unfinished: "
+							+ "continue it with CONTINUATION");
+				}
+				op = (wp == WriteProtocol.TEXT) ? Opcode.TEXT : Opcode.BINARY;
+				this.txMessageInProgress = !fin;
+			}
+			case CONTINUATION -> {
+				if (!this.txMessageInProgress) {
+					throw new IllegalStateException("write(CONTINUATION) with no fragmented message to continue");
+				}
+				op = Opcode.CONTINUATION;
+				this.txMessageInProgress = !fin;
+			}
+			case PING, PONG -> {
+				if (len > 125) {
+					throw new IllegalArgumentException("A " + wp + " payload is at most 125 bytes, not " + len);
+				}
+				return sendControl((wp == WriteProtocol.PING) ? Opcode.PING : Opcode.PONG, buf) ? len : -1;
+			}
+			default -> throw new IllegalArgumentException(wp + " is not a WebSocket write protocol");
+		}
+		if (!queueFrame(op, fin, buf)) {
+			return -1;
+		}
+		if (fin) {
+			this.c.pt.context.metrics().messageOut(this.protocol.name());
+		}
+		return len;
+	}
+
+	private boolean sendControl(Opcode op, ByteBuffer payload) {
+		return queueFrame(op, true, payload);
+	}
+
+	private boolean queueFrame(Opcode op, boolean fin, ByteBuffer payload) {
+		ByteBuffer header = this.c.pt.txHeader;
+		header.clear();
+		FrameWriter.writeHeader(header, fin, false, op, payload.remaining(), 0, false);
+		header.flip();
+		return this.c.queueOutput(header, payload);
+	}
+
+	int onWritable() {
+		if (this.state != State.OPEN) {
+			return 0;
+		}
+		return this.c.callBound(CallbackReason.SERVER_WRITEABLE, null);
+	}
+
+	// ---- closing ----
+
+	void closeReason(int code, String reason) {
+		if (!CloseStatus.isSendable(code)) {
+			throw new IllegalArgumentException("Close code " + code + " must not be sent (allowed: 1000-1003, "
+					+ "1007-1014, 3000-4999)");
+		}
+		this.closeCode = code;
+		this.closeReasonText = (reason != null) ? reason : "";
+	}
+
+	/** A callback returned non-zero: send our close (with the reason set by {@code closeReason}) and wait for the echo. */
+	void closeFromApplication() {
+		startClose(this.closeCode, this.closeReasonText);
+	}
+
+	/** Bad input from the peer: send the close code for it and drop the connection once it is out. */
+	private void failConnection(int code, String reason) {
+		if (this.state == State.OPEN) {
+			queueFrame(Opcode.CLOSE, true, FrameWriter.closePayload(code, reason));
+			this.sentCloseCode = code;
+			this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), code, "local");
+		}
+		this.state = State.CLOSING;
+		this.c.closeAfterFlush();
+	}
+
+	private void startClose(int code, String reason) {
+		if (this.state != State.OPEN) {
+			return;
+		}
+		this.state = State.CLOSING;
+		queueFrame(Opcode.CLOSE, true, FrameWriter.closePayload(code, reason));
+		this.sentCloseCode = code;
+		this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), code, "local");
+		this.c.setTimeoutInternal(PendingTimeout.CLOSE_ACK, this.c.vhost.info().timeoutSecs());
+	}
+
+	/** Graceful shutdown: close 1001 (going away), then wait for the peer's close as usual. */
+	void goAway() {
+		startClose(CloseStatus.GOINGAWAY.code(), "");
+	}
+
+	/**
+	 * A pending timeout expired. Returns true when handled here (time to send a keep-alive ping), false when the
+	 * connection should close.
+	 */
+	boolean onTimeout(PendingTimeout reason) {
+		if (reason == PendingTimeout.WS_PONG_CHECK_SEND_PING && this.state == State.OPEN) {
+			sendControl(Opcode.PING, ByteBuffer.allocate(0));
+			this.c.setTimeoutInternal(PendingTimeout.WS_PONG_CHECK_GET_PONG, this.c.vhost.info().timeoutSecs());
+			return true;
+		}
+		return false;
+	}
+
+	/** The connection is closing: {@code CLOSED}, exactly once. */
+	void onClosed(Connection.CloseCause cause) {
+		if (cause == Connection.CloseCause.CONTEXT_DESTROY && this.state == State.OPEN) {
+			sendGoingAwayNow();
+		}
+		this.state = State.CLOSED;
+		if (!this.closedCallbackDone) {
+			this.closedCallbackDone = true;
+			this.c.callBound(CallbackReason.CLOSED, null);
+		}
+	}
+
+	/** Best effort at a 1001 close frame straight to the socket, when there is no loop left to flush it. */
+	private void sendGoingAwayNow() {
+		ByteBuffer payload = FrameWriter.closePayload(CloseStatus.GOINGAWAY.code(), "");
+		ByteBuffer frame = ByteBuffer.allocate(2 + payload.remaining());
+		FrameWriter.writeHeader(frame, true, false, Opcode.CLOSE, payload.remaining(), 0, false);
+		frame.put(payload).flip();
+		try {
+			this.c.channel.write(frame);
+		}
+		catch (IOException ex) {
+			// the peer is gone anyway
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "WsServerRole[" + this.state + ", protocol=" + this.protocol.name() + ", sentClose=" + this.sentCloseCode
+				+ ", " + this.receiver + "]";
+	}
+
+}

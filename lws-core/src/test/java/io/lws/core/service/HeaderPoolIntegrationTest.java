@@ -1,0 +1,79 @@
+package io.lws.core.service;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.lws.core.HeaderPoolStats;
+import io.lws.core.support.HttpResponse;
+import io.lws.core.support.RawClient;
+import io.lws.core.support.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The header pool on real sockets: connections wait without reading, and are served in arrival order. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class HeaderPoolIntegrationTest {
+
+	private static final String GET = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+
+	@Test
+	void waitingConnectionsAreServedInOrderWhenABufferFrees() throws Exception {
+		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(2).timeoutSecsAhIdle(20), (v) -> {
+		})) {
+			RawClient holder1 = s.client().send("GET / HTTP/1.1\r\n");
+			RawClient holder2 = s.client().send("GET / HTTP/1.1\r\n");
+			awaitPool(s, 2, 0);
+			RawClient waiter1 = s.client().send(GET);
+			awaitPool(s, 2, 1);
+			RawClient waiter2 = s.client().send(GET);
+			awaitPool(s, 2, 2);
+			assertThat(waiter1.silentFor(300)).isTrue();
+
+			// the first holder finishes its request: its buffer goes to waiter1, the oldest waiter
+			HttpResponse r = holder1.send("Host: x\r\n\r\n").readResponse();
+			assertThat(r.status()).isEqualTo(404);
+			assertThat(waiter1.readResponse().status()).isEqualTo(404);
+			// waiter1's keep-alive connection is idle again and gave its buffer to waiter2
+			assertThat(waiter2.readResponse().status()).isEqualTo(404);
+			awaitPool(s, 1, 0);
+
+			holder2.close();
+			holder1.close();
+			waiter1.close();
+			waiter2.close();
+			s.awaitConnections(0);
+			awaitPool(s, 0, 0);
+		}
+	}
+
+	@Test
+	void aConnectionWaitingForABufferTimesOut() throws Exception {
+		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(1).timeoutSecsAhIdle(2), (v) -> {
+		})) {
+			RawClient holder = s.client().send("GET / HTTP/1.1\r\n");
+			awaitPool(s, 1, 0);
+			RawClient waiter = s.client().send(GET);
+			awaitPool(s, 1, 1);
+			assertThat(waiter.closedByServer()).isTrue();
+			holder.close();
+			waiter.close();
+			s.awaitConnections(0);
+			awaitPool(s, 0, 0);
+		}
+	}
+
+	static void awaitPool(TestServer s, int inUse, int waiting) throws InterruptedException {
+		long end = System.currentTimeMillis() + 5000;
+		HeaderPoolStats st = s.context().headerPoolStats();
+		while (st.inUse() != inUse || st.waiting() != waiting) {
+			if (System.currentTimeMillis() > end) {
+				throw new AssertionError("pool " + st + ", expected inUse=" + inUse + " waiting=" + waiting);
+			}
+			Thread.sleep(10);
+			st = s.context().headerPoolStats();
+		}
+	}
+
+}
