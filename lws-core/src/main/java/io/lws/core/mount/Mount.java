@@ -454,8 +454,8 @@ public final class Mount {
 						+ " mount is written without its scheme, like \"example.com/new/\", got \"" + origin + "\".");
 			}
 			if (originProtocol == MountOrigin.CALLBACK && origin.chars().anyMatch(Character::isWhitespace)) {
-				throw new IllegalArgumentException("origin of a CALLBACK mount is a protocol name without spaces, got \""
-						+ origin + "\".");
+				throw new IllegalArgumentException(
+						"origin of a CALLBACK mount is a protocol name without spaces, got \"" + origin + "\".");
 			}
 		}
 
