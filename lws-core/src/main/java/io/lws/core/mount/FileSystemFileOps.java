@@ -1,0 +1,118 @@
+package io.lws.core.mount;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files under a directory: libwebsockets' default {@code lws_plat_file_ops} (POSIX {@code open}/{@code read}),
+ * used by {@link MountOrigin#FILE} mounts whose origin is a directory.
+ * <p>
+ * A path is resolved under the root and then to its real path, with every symbolic link followed. If that real path
+ * is outside the root's own real path the file is refused (as not found) unless {@code followSymlinksOutside} was
+ * given: libwebsockets follows every link, which turns one careless link into a published disk. Links that stay inside
+ * the root are always followed. The check assumes that nobody untrusted can change the directory tree while it is
+ * served: a link swapped between the check and the open could still point elsewhere.
+ */
+public final class FileSystemFileOps implements FileOps {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileSystemFileOps.class);
+
+	/** Real path: every symbolic link resolved, so served files can be compared with it. */
+	private final Path root;
+
+	private final boolean followSymlinksOutside;
+
+	/**
+	 * Serves the files under {@code root}.
+	 * @param root an existing directory
+	 * @param followSymlinksOutside whether symbolic links may lead outside {@code root}
+	 * @throws IllegalArgumentException if {@code root} does not exist, is not a directory or cannot be resolved
+	 */
+	public FileSystemFileOps(Path root, boolean followSymlinksOutside) {
+		if (!Files.exists(root)) {
+			throw new IllegalArgumentException("File mount origin " + root + " does not exist.");
+		}
+		if (!Files.isDirectory(root)) {
+			throw new IllegalArgumentException("File mount origin " + root + " is not a directory.");
+		}
+		try {
+			this.root = root.toRealPath();
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("File mount origin " + root + " cannot be resolved: " + ex.getMessage(),
+					ex);
+		}
+		this.followSymlinksOutside = followSymlinksOutside;
+	}
+
+	/**
+	 * The directory served, as its real path.
+	 * @return the root
+	 */
+	public Path root() {
+		return this.root;
+	}
+
+	/**
+	 * Whether symbolic links may lead outside {@link #root()}.
+	 * @return the flag
+	 */
+	public boolean followSymlinksOutside() {
+		return this.followSymlinksOutside;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The handle offers its {@link FileHandle#fileChannel()}.
+	 */
+	@Override
+	public FileHandle open(String path) throws IOException {
+		String relative = RelativePaths.sanitise(path);
+		if (relative == null) {
+			logger.debug("Refused malformed path {} under {}", path, this.root);
+			return null;
+		}
+		try {
+			Path real = this.root.resolve(relative).toRealPath();
+			if (!this.followSymlinksOutside && !real.startsWith(this.root)) {
+				logger.debug("Refused {}: it leads outside {} to {}", path, this.root, real);
+				return null;
+			}
+			BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+			if (!attributes.isRegularFile()) {
+				return null;
+			}
+			// The real path has no links left; refusing one here catches a link planted since toRealPath().
+			FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+			try {
+				return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis());
+			}
+			catch (IOException | RuntimeException ex) {
+				channel.close();
+				throw ex;
+			}
+		}
+		catch (FileSystemException ex) {
+			// Missing, unreadable, a file used as a directory, a link loop: all "not here" to the client.
+			logger.debug("Cannot open {} under {}: {}", path, this.root, ex.toString());
+			return null;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "FileSystemFileOps[" + this.root + (this.followSymlinksOutside ? ", following links outside" : "")
+				+ "]";
+	}
+
+}
