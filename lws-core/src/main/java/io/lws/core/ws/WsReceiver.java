@@ -379,7 +379,8 @@ public final class WsReceiver {
 		PayloadMasker.mask(buffer, from, to, this.maskKey, this.payloadLength - this.payloadRemaining);
 		this.payloadRemaining -= to - from;
 		if (this.messageValidated && !this.utf8.update(buffer, from, to)) {
-			throw new WebSocketProtocolException(CloseStatus.INVALID_PAYLOAD.code(), "The text message is not valid UTF-8.");
+			throw new WebSocketProtocolException(CloseStatus.INVALID_PAYLOAD.code(),
+					"The text message is not valid UTF-8.");
 		}
 	}
 

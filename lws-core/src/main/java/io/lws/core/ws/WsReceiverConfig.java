@@ -136,7 +136,8 @@ public final class WsReceiverConfig {
 				throw new IllegalArgumentException("rxBufferSize must be positive but was " + this.rxBufferSize);
 			}
 			if (this.maxMessageSize < 0) {
-				throw new IllegalArgumentException("maxMessageSize must not be negative but was " + this.maxMessageSize);
+				throw new IllegalArgumentException(
+						"maxMessageSize must not be negative but was " + this.maxMessageSize);
 			}
 			return new WsReceiverConfig(this);
 		}

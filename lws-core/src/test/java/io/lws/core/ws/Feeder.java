@@ -89,7 +89,8 @@ final class Feeder {
 		return listener.events();
 	}
 
-	private byte[] feed(WsReceiver receiver, RecordingListener listener, byte[] carried, byte[] stream, int from, int to)
+	private byte[] feed(WsReceiver receiver, RecordingListener listener, byte[] carried, byte[] stream, int from,
+			int to)
 			throws WebSocketProtocolException {
 		int length = carried.length + (to - from);
 		ByteBuffer in = this.direct ? ByteBuffer.allocateDirect(length + 6) : ByteBuffer.allocate(length + 6);

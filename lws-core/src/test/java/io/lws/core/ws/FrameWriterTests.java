@@ -79,12 +79,16 @@ class FrameWriterTests {
 	@Test
 	void refusesFramesThatBreakSection5() {
 		ByteBuffer dst = ByteBuffer.allocate(14);
-		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, false, false, Opcode.PING, 0, 0, false));
-		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, true, false, Opcode.CLOSE, 126, 0, false));
-		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, true, true, Opcode.PONG, 0, 0, false));
+		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, false, false, Opcode.PING,
+				0, 0, false));
+		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, true, false, Opcode.CLOSE,
+				126, 0, false));
+		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, true, true, Opcode.PONG, 0,
+				0, false));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FrameWriter.writeHeader(dst, true, true, Opcode.CONTINUATION, 0, 0, false));
-		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, true, false, Opcode.BINARY, -1, 0, false));
+		assertThatIllegalArgumentException().isThrownBy(() -> FrameWriter.writeHeader(dst, true, false, Opcode.BINARY,
+				-1, 0, false));
 		assertThat(dst.position()).isZero();
 	}
 
@@ -104,7 +108,8 @@ class FrameWriterTests {
 		for (int i = 0; i < payload.length; i++) {
 			expected[i] = (byte) (payload[i] ^ (key >>> (24 - 8 * (i % 4))));
 		}
-		ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(payload.length + 3) : ByteBuffer.allocate(payload.length + 3);
+		ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(payload.length + 3)
+				: ByteBuffer.allocate(payload.length + 3);
 		buffer.order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
 		// An offset of 3 in the buffer, so masking never starts on an aligned index.
 		buffer.position(3);
@@ -132,7 +137,8 @@ class FrameWriterTests {
 	@Test
 	void refusesCloseCodesThatMayNotBeSent() {
 		for (int code : new int[] { 0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535 }) {
-			assertThatIllegalArgumentException().as("code %d", code).isThrownBy(() -> FrameWriter.closePayload(code, "x"));
+			assertThatIllegalArgumentException().as("code %d", code).isThrownBy(() -> FrameWriter.closePayload(code,
+					"x"));
 		}
 	}
 

@@ -124,7 +124,8 @@ class RecordingListener implements WsReceiverListener {
 
 	/** Checks the next event is a close with this code and reason. */
 	void assertClose(int code, String reason) {
-		assertThat(next()).isEqualTo(new Close(code, HexFormat.of().formatHex(reason.getBytes(StandardCharsets.UTF_8))));
+		assertThat(next()).isEqualTo(new Close(code,
+				HexFormat.of().formatHex(reason.getBytes(StandardCharsets.UTF_8))));
 	}
 
 	/** Takes all the unchecked data pieces up to the next other event and joins their bytes. */

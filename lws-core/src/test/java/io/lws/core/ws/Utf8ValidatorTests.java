@@ -46,16 +46,27 @@ class Utf8ValidatorTests {
 
 	static Stream<Arguments> invalidSequences() {
 		// The bytes, and the index of the first byte at which they can no longer be UTF-8.
-		return Stream.of(Arguments.of("overlong 2-byte (C0)", "C0 AF", 0), Arguments.of("overlong 2-byte (C1)", "C1 BF", 0),
-				Arguments.of("overlong 3-byte", "E0 80 AF", 1), Arguments.of("overlong 3-byte, largest", "E0 9F BF", 1),
-				Arguments.of("overlong 4-byte", "F0 80 80 AF", 1), Arguments.of("overlong 4-byte, largest", "F0 8F BF BF", 1),
-				Arguments.of("high surrogate U+D800", "ED A0 80", 1), Arguments.of("low surrogate U+DFFF", "ED BF BF", 1),
-				Arguments.of("surrogate pair", "ED A0 80 ED B0 80", 1), Arguments.of("U+110000", "F4 90 80 80", 1),
-				Arguments.of("U+13FFFF", "F4 BF BF BF", 1), Arguments.of("lead F5", "F5 80 80 80", 0),
-				Arguments.of("lead F7", "F7 BF BF BF", 0), Arguments.of("lead F8 (5-byte form)", "F8 88 80 80 80", 0),
-				Arguments.of("lead FC (6-byte form)", "FC 84 80 80 80 80", 0), Arguments.of("byte FE", "FE", 0),
-				Arguments.of("byte FF", "FF", 0), Arguments.of("bare continuation 80", "80", 0),
-				Arguments.of("bare continuation BF", "BF", 0), Arguments.of("continuation after a code point", "41 80", 1),
+		return Stream.of(
+				Arguments.of("overlong 2-byte (C0)", "C0 AF", 0),
+				Arguments.of("overlong 2-byte (C1)", "C1 BF", 0),
+				Arguments.of("overlong 3-byte", "E0 80 AF", 1),
+				Arguments.of("overlong 3-byte, largest", "E0 9F BF", 1),
+				Arguments.of("overlong 4-byte", "F0 80 80 AF", 1),
+				Arguments.of("overlong 4-byte, largest", "F0 8F BF BF", 1),
+				Arguments.of("high surrogate U+D800", "ED A0 80", 1),
+				Arguments.of("low surrogate U+DFFF", "ED BF BF", 1),
+				Arguments.of("surrogate pair", "ED A0 80 ED B0 80", 1),
+				Arguments.of("U+110000", "F4 90 80 80", 1),
+				Arguments.of("U+13FFFF", "F4 BF BF BF", 1),
+				Arguments.of("lead F5", "F5 80 80 80", 0),
+				Arguments.of("lead F7", "F7 BF BF BF", 0),
+				Arguments.of("lead F8 (5-byte form)", "F8 88 80 80 80", 0),
+				Arguments.of("lead FC (6-byte form)", "FC 84 80 80 80 80", 0),
+				Arguments.of("byte FE", "FE", 0),
+				Arguments.of("byte FF", "FF", 0),
+				Arguments.of("bare continuation 80", "80", 0),
+				Arguments.of("bare continuation BF", "BF", 0),
+				Arguments.of("continuation after a code point", "41 80", 1),
 				Arguments.of("extra continuation", "C2 80 80", 2),
 				Arguments.of("2-byte truncated by ASCII", "C2 41", 1),
 				Arguments.of("3-byte truncated by ASCII", "E1 80 41", 2),
@@ -137,7 +148,8 @@ class Utf8ValidatorTests {
 			for (int at = 0; at < 40; at++) {
 				byte[] bytes = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH".getBytes(StandardCharsets.US_ASCII);
 				bytes[at] = (byte) 0x80;
-				ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(bytes.length).put(bytes).flip() : ByteBuffer.wrap(bytes);
+				ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()
+						: ByteBuffer.wrap(bytes);
 				assertThat(Utf8Validator.isValid(buffer)).as("0x80 at %d", at).isFalse();
 				bytes[at] = 'x';
 				buffer = direct ? ByteBuffer.allocateDirect(bytes.length).put(bytes).flip() : ByteBuffer.wrap(bytes);

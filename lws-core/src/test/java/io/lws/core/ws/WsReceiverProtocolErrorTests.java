@@ -1,6 +1,7 @@
 package io.lws.core.ws;
 
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.lws.core.CloseStatus;
@@ -77,14 +78,16 @@ class WsReceiverProtocolErrorTests {
 		String reason = "A control frame payload must not exceed 125 bytes.";
 		assertFailsAt(SERVER, client(true, Opcode.PING, new byte[126]), 1, 1002, reason);
 		assertFailsAt(SERVER, client(true, Opcode.PONG, new byte[65536]), 1, 1002, reason);
-		assertFailsAt(CLIENT, TestFrames.server(true, Opcode.CLOSE, closePayload(1000, new byte[124])), 1, 1002, reason);
+		assertFailsAt(CLIENT, TestFrames.server(true, Opcode.CLOSE, closePayload(1000, new byte[124])), 1, 1002,
+				reason);
 	}
 
 	@Test
 	void acceptsControlPayloadsOf125Bytes() throws Exception {
 		byte[] reason = utf8("r".repeat(123));
 		RecordingListener listener = WsReceiverTests.receive(SERVER,
-				concat(client(true, Opcode.PING, new byte[125]), client(true, Opcode.CLOSE, closePayload(1000, reason))));
+				concat(client(true, Opcode.PING, new byte[125]),
+						client(true, Opcode.CLOSE, closePayload(1000, reason))));
 		listener.assertPing(new byte[125]);
 		listener.assertClose(1000, "r".repeat(123));
 		listener.assertExhausted();
@@ -92,7 +95,8 @@ class WsReceiverProtocolErrorTests {
 
 	@Test
 	void refusesACloseOfOneByte() {
-		assertFailsAt(SERVER, client(true, Opcode.CLOSE, hex("03")), 1, 1002, "A close frame payload cannot be 1 byte long.");
+		assertFailsAt(SERVER, client(true, Opcode.CLOSE, hex("03")), 1, 1002,
+				"A close frame payload cannot be 1 byte long.");
 	}
 
 	@Test
@@ -101,7 +105,8 @@ class WsReceiverProtocolErrorTests {
 		assertFailsAt(SERVER, client(true, Opcode.CONTINUATION, utf8("a")), 0, 1002, reason);
 		assertFailsAt(SERVER, client(false, Opcode.CONTINUATION, utf8("a")), 0, 1002, reason);
 		byte[] message = client(true, Opcode.TEXT, utf8("done"));
-		assertFailsAt(SERVER, concat(message, client(true, Opcode.CONTINUATION, utf8("a"))), message.length, 1002, reason);
+		assertFailsAt(SERVER, concat(message, client(true, Opcode.CONTINUATION, utf8("a"))), message.length, 1002,
+				reason);
 	}
 
 	@Test
@@ -115,9 +120,12 @@ class WsReceiverProtocolErrorTests {
 
 	@Test
 	void refusesMaskingTheWrongWayForTheRole() {
-		assertFailsAt(SERVER, TestFrames.server(true, Opcode.TEXT, utf8("a")), 1, 1002, "A frame from a client must be masked.");
-		assertFailsAt(SERVER, TestFrames.server(true, Opcode.PING, NONE), 1, 1002, "A frame from a client must be masked.");
-		assertFailsAt(CLIENT, client(true, Opcode.TEXT, utf8("a")), 1, 1002, "A frame from a server must not be masked.");
+		assertFailsAt(SERVER, TestFrames.server(true, Opcode.TEXT, utf8("a")), 1, 1002,
+				"A frame from a client must be masked.");
+		assertFailsAt(SERVER, TestFrames.server(true, Opcode.PING, NONE), 1, 1002,
+				"A frame from a client must be masked.");
+		assertFailsAt(CLIENT, client(true, Opcode.TEXT, utf8("a")), 1, 1002,
+				"A frame from a server must not be masked.");
 	}
 
 	@Test
@@ -175,7 +183,8 @@ class WsReceiverProtocolErrorTests {
 		assertFailsAt(SERVER, client(true, Opcode.CLOSE, closePayload(1000, hex("E2 82"))), 9, 1007,
 				"The close reason is not valid UTF-8.");
 		WsReceiverConfig unchecked = SERVER.toBuilder().validateUtf8(false).build();
-		assertThat(Feeder.with(unchecked).whole(frame)).containsExactly(new Close(1000, java.util.HexFormat.of().formatHex(reason)));
+		assertThat(Feeder.with(unchecked).whole(frame))
+			.containsExactly(new Close(1000, HexFormat.of().formatHex(reason)));
 	}
 
 	@Test

@@ -73,7 +73,8 @@ class WsReceiverRoundTripTests {
 		writeFrame(wire, true, Opcode.CLOSE, FrameWriter.closePayload(1000, "done").array(), 0, 6, fromClient, random);
 
 		WsReceiverConfig config = WsReceiverConfig.builder().server(fromClient).rxBufferSize(rxBufferSize).build();
-		List<Event> events = Feeder.with(config).direct(random.nextBoolean()).randomChunks(wire.toByteArray(), seed, maxChunk);
+		List<Event> events = Feeder.with(config).direct(random.nextBoolean()).randomChunks(wire.toByteArray(), seed,
+				maxChunk);
 
 		int messageIndex = 0;
 		ByteArrayOutputStream received = new ByteArrayOutputStream();

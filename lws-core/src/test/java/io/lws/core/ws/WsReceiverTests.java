@@ -3,6 +3,8 @@ package io.lws.core.ws;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.lws.core.ws.RecordingListener.Data;
@@ -110,8 +112,9 @@ class WsReceiverTests {
 		int offset = 0;
 		for (int i = 0; i < expectedPieces; i++) {
 			int end = Math.min(offset + rxBufferSize, payload.length);
-			assertThat(events.get(i)).isEqualTo(new Data(java.util.HexFormat.of().formatHex(slice(payload, offset, end)),
-					true, i == 0, i == expectedPieces - 1, payload.length - end, true));
+			String hex = HexFormat.of().formatHex(slice(payload, offset, end));
+			assertThat(events.get(i))
+				.isEqualTo(new Data(hex, true, i == 0, i == expectedPieces - 1, payload.length - end, true));
 			offset = end;
 		}
 	}
@@ -221,9 +224,11 @@ class WsReceiverTests {
 	@Test
 	void deliversAnEmptyFinalFrameAndSkipsAnEmptyNonFinalOne() throws Exception {
 		RecordingListener listener = receive(SERVER,
-				concat(TestFrames.client(false, Opcode.TEXT, new byte[0]), TestFrames.client(false, Opcode.CONTINUATION, utf8("a")),
+				concat(TestFrames.client(false, Opcode.TEXT, new byte[0]),
+						TestFrames.client(false, Opcode.CONTINUATION, utf8("a")),
 						TestFrames.client(false, Opcode.CONTINUATION, new byte[0]),
-						TestFrames.client(true, Opcode.CONTINUATION, new byte[0]), TestFrames.client(true, Opcode.BINARY, new byte[0])));
+						TestFrames.client(true, Opcode.CONTINUATION, new byte[0]),
+						TestFrames.client(true, Opcode.BINARY, new byte[0])));
 		listener.assertText("a", true, false, 0, false);
 		listener.assertText("", false, true, 0, true);
 		listener.assertData(new byte[0], true, true, true, 0, true);
@@ -232,9 +237,12 @@ class WsReceiverTests {
 
 	@Test
 	void deliversControlFramesBetweenFragmentsInWireOrder() throws Exception {
-		byte[] stream = concat(TestFrames.client(false, Opcode.TEXT, utf8("Hel")), TestFrames.client(true, Opcode.PING, utf8("p1")),
-				TestFrames.client(false, Opcode.CONTINUATION, hex("6C E2 82")), TestFrames.client(true, Opcode.PONG, utf8("")),
-				TestFrames.client(true, Opcode.PING, new byte[0]), TestFrames.client(true, Opcode.CONTINUATION, hex("AC 6F")),
+		byte[] stream = concat(TestFrames.client(false, Opcode.TEXT, utf8("Hel")),
+				TestFrames.client(true, Opcode.PING, utf8("p1")),
+				TestFrames.client(false, Opcode.CONTINUATION, hex("6C E2 82")),
+				TestFrames.client(true, Opcode.PONG, utf8("")),
+				TestFrames.client(true, Opcode.PING, new byte[0]),
+				TestFrames.client(true, Opcode.CONTINUATION, hex("AC 6F")),
 				TestFrames.client(true, Opcode.CLOSE, TestFrames.closePayload(1000, utf8("bye"))));
 		for (List<Event> events : List.of(Feeder.with(SERVER).whole(stream), Feeder.with(SERVER).byteByByte(stream))) {
 			RecordingListener listener = new RecordingListener();
@@ -337,7 +345,8 @@ class WsReceiverTests {
 
 	@Test
 	void pausesOnAnEmptyFinalFrame() throws Exception {
-		byte[] stream = concat(TestFrames.client(true, Opcode.BINARY, new byte[0]), TestFrames.client(true, Opcode.PONG, new byte[0]));
+		byte[] stream = concat(TestFrames.client(true, Opcode.BINARY, new byte[0]),
+				TestFrames.client(true, Opcode.PONG, new byte[0]));
 		WsReceiver receiver = new WsReceiver(SERVER);
 		RecordingListener listener = new RecordingListener().pauseWhen((data) -> true);
 		ByteBuffer in = ByteBuffer.wrap(stream);
@@ -421,7 +430,8 @@ class WsReceiverTests {
 	@Test
 	void printsItsState() throws Exception {
 		WsReceiver receiver = new WsReceiver(SERVER);
-		assertThat(receiver).hasToString("WsReceiver[state=FIRST_BYTE, message=none, buffered=0+0, config=" + SERVER + "]");
+		assertThat(receiver)
+			.hasToString("WsReceiver[state=FIRST_BYTE, message=none, buffered=0+0, config=" + SERVER + "]");
 		receiver.receive(ByteBuffer.wrap(hex("01 FE")), new RecordingListener());
 		assertThat(receiver.toString()).startsWith("WsReceiver[state=EXTENDED_LENGTH, frame=TEXT masked");
 		receiver.receive(ByteBuffer.wrap(hex("01 00 00 00 00 00 41 42")), new RecordingListener());
@@ -505,7 +515,7 @@ class WsReceiverTests {
 	}
 
 	static byte[] slice(byte[] bytes, int from, int to) {
-		return java.util.Arrays.copyOfRange(bytes, from, to);
+		return Arrays.copyOfRange(bytes, from, to);
 	}
 
 }
