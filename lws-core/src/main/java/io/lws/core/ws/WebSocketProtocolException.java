@@ -13,6 +13,7 @@ import io.lws.core.CloseStatus;
  */
 public class WebSocketProtocolException extends Exception {
 
+	/** Version 1 of the serialized form: the message and the close code. */
 	private static final long serialVersionUID = 1L;
 
 	/** A close reason must fit a control frame's 125 bytes after the 2-byte code (section 5.5.1). */
