@@ -66,6 +66,21 @@ public final class Mount {
 	 * links kept inside the mount, unknown file types served as {@code application/octet-stream}.
 	 * @return a new builder
 	 */
+	/**
+	 * Starts a mount definition with its three essential members.
+	 * @param mountpoint where the mount sits in the URL space, e.g. {@code /} or {@code /app}
+	 * @param originProtocol how it is served
+	 * @param origin what serves it: a directory, a redirect target or a protocol name
+	 * @return a builder
+	 */
+	public static Builder builder(String mountpoint, MountOrigin originProtocol, String origin) {
+		return builder().mountpoint(mountpoint).originProtocol(originProtocol).origin(origin);
+	}
+
+	/**
+	 * Starts a mount definition with nothing set.
+	 * @return a builder
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}

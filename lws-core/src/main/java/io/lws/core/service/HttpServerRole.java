@@ -19,12 +19,14 @@ import io.lws.core.http.HttpStatus;
 import io.lws.core.log.LwsLog;
 import io.lws.core.mount.FileHandle;
 import io.lws.core.mount.FileOps;
+import io.lws.core.mount.FileResolver;
 import io.lws.core.mount.FileSystemFileOps;
 import io.lws.core.mount.HttpCaching;
 import io.lws.core.mount.MimeTypes;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountMatch;
 import io.lws.core.mount.MountOrigin;
+import io.lws.core.mount.ResolvedFile;
 
 /**
  * The HTTP/1.1 server role of a connection: waits for a header buffer, parses the request head into it, chooses the
@@ -256,13 +258,11 @@ final class HttpServerRole {
 
 		MountMatch match = this.c.vhost.mountTable().match(path, this.method);
 		if (match != null && match.needsTrailingSlashRedirect()) {
-			redirect(301, locationFor(path + "/"));
+			redirect(301, locationFor(match.trailingSlashLocation()));
 			return;
 		}
-		if (match != null && (match.mount().originProtocol() == MountOrigin.REDIR_HTTP
-				|| match.mount().originProtocol() == MountOrigin.REDIR_HTTPS)) {
-			String scheme = (match.mount().originProtocol() == MountOrigin.REDIR_HTTPS) ? "https://" : "http://";
-			redirect(301, scheme + match.mount().origin());
+		if (match != null && match.mount().originProtocol().isRedirect()) {
+			redirect(301, match.mount().redirectLocation());
 			return;
 		}
 		if (WsHandshake.isUpgradeRequest(t)) {
@@ -536,28 +536,25 @@ final class HttpServerRole {
 			return true;
 		}
 		FileOps ops = this.c.vhost.fileOps(m);
-		FileHandle fh;
-		String rel;
+		ResolvedFile file;
 		try {
-			rel = this.c.vhost.resolve(m, ops, match.remainder());
-			fh = (rel != null) ? ops.open(rel) : null;
+			file = FileResolver.resolve(match, ops);
 		}
 		catch (IOException ex) {
-			LwsLog.debug("Cannot open {} on mount {}: {}", match.remainder(), m.mountpoint(), ex.getMessage());
-			fh = null;
-			rel = null;
+			LwsLog.warn("Cannot read {} on mount {}: {}", match.remainder(), m.mountpoint(), ex.getMessage());
+			returnHttpStatus(500, null);
+			return true;
 		}
-		if (fh == null) {
+		if (file == null) {
 			return false;
 		}
-		String type = MimeTypes.lookup(rel, m.extraMimeTypes());
-		if (type == null) {
-			if (m.refuseUnknownMimeTypes() || this.c.vhost.info().has(ServerOption.REFUSE_UNKNOWN_MIME_TYPES)) {
-				closeQuietly(fh);
-				returnHttpStatus(415, null);
-				return true;
-			}
-			type = "application/octet-stream";
+		FileHandle fh = file.handle();
+		String type = MimeTypes.contentType(file.path(), m);
+		if (type == null || (this.c.vhost.info().has(ServerOption.REFUSE_UNKNOWN_MIME_TYPES)
+				&& MimeTypes.lookup(file.path(), m.extraMimeTypes()) == null)) {
+			closeQuietly(fh);
+			returnHttpStatus(415, null);
+			return true;
 		}
 		String etag = HttpCaching.etag(fh.size(), fh.lastModifiedMillis());
 		String cacheControl = HttpCaching.cacheControl(m);

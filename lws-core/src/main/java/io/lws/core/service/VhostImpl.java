@@ -19,7 +19,6 @@ import io.lws.core.VhostCreationInfo;
 import io.lws.core.log.LogEmitter;
 import io.lws.core.log.LwsLog;
 import io.lws.core.mount.FileOps;
-import io.lws.core.mount.FileResolver;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.mount.MountTable;
@@ -57,7 +56,7 @@ public final class VhostImpl implements LwsVhost {
 		for (Mount m : info.mounts()) {
 			validateMount(m);
 		}
-		this.mountTable = new MountTable(info.mounts());
+		this.mountTable = MountTable.of(info.mounts());
 		if (info.logFilepath() != null) {
 			try {
 				this.logFile = LwsLog.fileEmitter(Path.of(info.logFilepath()), null);
@@ -71,13 +70,17 @@ public final class VhostImpl implements LwsVhost {
 
 	private void validateMount(Mount m) {
 		MountOrigin o = m.originProtocol();
+		if (!o.isServedByEngine()) {
+			throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint()
+					+ "': origin protocol " + o + " is not supported (file, callback and redirect mounts are)");
+		}
 		switch (o) {
 			case FILE -> {
 				try {
 					this.fileOps.put(m, FileOps.forOrigin(m.origin(), this.context.classLoader(),
 							m.followSymlinksOutside()));
 				}
-				catch (RuntimeException | IOException ex) {
+				catch (RuntimeException ex) {
 					throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint() + "': origin '"
 							+ m.origin() + "' cannot be served: " + ex.getMessage(), ex);
 				}
@@ -130,10 +133,6 @@ public final class VhostImpl implements LwsVhost {
 
 	FileOps fileOps(Mount m) {
 		return this.fileOps.get(m);
-	}
-
-	String resolve(Mount m, FileOps ops, String remainder) throws IOException {
-		return FileResolver.resolve(m, ops, remainder);
 	}
 
 	boolean externalPoll() {
