@@ -3,6 +3,7 @@ package io.lws.core.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ final class HeadFeeder {
 		List<int[]> cuttings = new ArrayList<>();
 		cuttings.add(new int[] { length });
 		int[] single = new int[length];
-		java.util.Arrays.fill(single, 1);
+		Arrays.fill(single, 1);
 		cuttings.add(single);
 		for (int split = 0; split <= length; split++) {
 			cuttings.add(new int[] { split, length - split });
