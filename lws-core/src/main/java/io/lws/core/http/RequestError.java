@@ -73,12 +73,18 @@ public enum RequestError {
 		this.reason = reason;
 	}
 
-	/** The status code to answer with. */
+	/**
+	 * The status code to answer with.
+	 * @return 400, 414, 431, 501 or 505
+	 */
 	public int status() {
 		return this.status;
 	}
 
-	/** One plain sentence saying what was wrong, fit for a log line or an error page. */
+	/**
+	 * What was wrong, fit for a log line or an error page.
+	 * @return one plain sentence
+	 */
 	public String reason() {
 		return this.reason;
 	}
