@@ -122,7 +122,8 @@ public final class HeaderTable {
 
 	/**
 	 * Consumes request-head bytes: libwebsockets' {@code lws_parse()} loop over a read. Lines may end in CRLF or a
-	 * bare LF; empty lines before the request line are skipped.
+	 * bare LF; any number of empty lines before the request line are skipped (they take no room). An HTTP/0.9
+	 * request line ({@code GET /} without a version) is refused with 505.
 	 * @param in the bytes read, from its position to its limit; any size, one byte at a time included
 	 * @return {@link ParseResult#NEED_MORE} when all of {@code in} was consumed and the head is not finished;
 	 * {@link ParseResult#COMPLETE} with {@code in}'s position just past the empty line ending the head, leaving a
@@ -277,12 +278,14 @@ public final class HeaderTable {
 	}
 
 	/**
-	 * The request target as sent, path and query undecoded.
-	 * @return the raw target, or {@code null} before the request line is read
+	 * The request target as sent, path and query undecoded. It is kept even when the target is then refused
+	 * (bad form, bad %-encoding, traversal characters), so the refusal can be logged.
+	 * @return the raw target, or {@code null} before a request line with a served method and well-formed target
+	 * characters is read
 	 */
 	public String rawUri() {
-		return (method() != null) ? this.store.string(this.requestLine.rawOffset(), this.requestLine.rawLength())
-				: null;
+		int length = this.requestLine.rawLength();
+		return (length > 0) ? this.store.string(this.requestLine.rawOffset(), length) : null;
 	}
 
 	/**

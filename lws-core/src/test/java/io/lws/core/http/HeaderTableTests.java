@@ -395,6 +395,17 @@ class HeaderTableTests {
 	}
 
 	@Test
+	void rawTargetIsKeptForLoggingWhenRefused() {
+		assertThat(parse("GET /a/%zz HTTP/1.1\r\nHost: h\r\n\r\n")).isEqualTo(ParseResult.ERROR);
+		assertThat(this.table.rawUri()).isEqualTo("/a/%zz");
+		assertThat(this.table.uriPath()).isNull();
+		this.table.reset();
+		assertThat(parse("FOO /a HTTP/1.1\r\n")).isEqualTo(ParseResult.ERROR);
+		assertThat(this.table.rawUri()).isNull();
+		assertThat(this.table.methodName()).isNull();
+	}
+
+	@Test
 	void sizesAreReported() {
 		HeaderTable small = new HeaderTable(100, 10, TokenLimits.none());
 		assertThat(small.dataSize()).isEqualTo(100);
