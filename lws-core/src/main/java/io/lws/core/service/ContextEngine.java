@@ -467,7 +467,7 @@ public final class ContextEngine implements LwsContext {
 			}
 		}
 		for (ServiceThread t : this.threads) {
-			if (this.info.startServiceThreads() && !t.inThread()) {
+			if (this.info.startServiceThreads() && t.hasStarted() && !t.inThread()) {
 				try {
 					if (!t.awaitStopped(10_000) && t.isAlive()) {
 						LwsLog.warn("Service thread {} did not stop within 10 s", t.tsi());

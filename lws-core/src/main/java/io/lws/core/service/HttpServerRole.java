@@ -16,6 +16,7 @@ import io.lws.core.WriteProtocol;
 import io.lws.core.http.ChunkedBodyDecoder;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.http.HttpStatus;
+import io.lws.core.http.ParseResult;
 import io.lws.core.log.LwsLog;
 import io.lws.core.mount.FileHandle;
 import io.lws.core.mount.FileOps;
@@ -207,11 +208,11 @@ final class HttpServerRole {
 
 	/** Parses request-head bytes; returns true when the head was complete and dispatched. */
 	private boolean parseHead(ByteBuffer buf) {
-		HeaderTable.ParseResult r = this.ah.parse(buf);
-		if (r == HeaderTable.ParseResult.NEED_MORE) {
+		ParseResult r = this.ah.parse(buf);
+		if (r == ParseResult.NEED_MORE) {
 			return false;
 		}
-		if (r == HeaderTable.ParseResult.ERROR) {
+		if (r == ParseResult.ERROR) {
 			LwsLog.debug("Bad request from {}: {} {}", this.c.getPeerSimple(), this.ah.errorStatus(),
 					this.ah.errorReason());
 			sendErrorAndClose(this.ah.errorStatus(), this.ah.errorReason());
@@ -351,12 +352,19 @@ final class HttpServerRole {
 			if (this.chunkedDecoder == null) {
 				this.chunkedDecoder = new ChunkedBodyDecoder();
 			}
-			ChunkedBodyDecoder.Result r = this.chunkedDecoder.decode(buf, (piece) -> deliverBodyPiece(piece, discard));
-			if (r == ChunkedBodyDecoder.Result.ERROR) {
-				sendErrorAndClose(400, this.chunkedDecoder.errorReason());
+			ParseResult r = this.chunkedDecoder.decode(buf, (piece) -> deliverBodyPiece(piece, discard));
+			if (r == ParseResult.ERROR) {
+				LwsLog.debug("Bad chunked body from {}: {}", this.c.getPeerSimple(), this.chunkedDecoder.errorReason());
+				if (this.responseStarted) {
+					// an answer is already out: the body cannot be framed any more, so just drop the connection
+					this.c.closeAfterFlush();
+				}
+				else {
+					sendErrorAndClose(400, this.chunkedDecoder.errorReason());
+				}
 				return;
 			}
-			if (r == ChunkedBodyDecoder.Result.COMPLETE) {
+			if (r == ParseResult.COMPLETE) {
 				this.chunkedDecoder.reset();
 				bodyComplete(discard);
 			}

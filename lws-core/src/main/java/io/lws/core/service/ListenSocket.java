@@ -47,9 +47,10 @@ final class ListenSocket {
 			throws IOException {
 		this.context = context;
 		this.channel = channel;
-		this.key = key;
 		this.unix = unix;
 		this.boundAddress = channel.getLocalAddress();
+		// keyed by the port actually bound, so a vhost asking for that port shares a socket first bound as port 0
+		this.key = unix ? key : key.substring(0, key.lastIndexOf(':') + 1) + port();
 	}
 
 	/** The key under which vhosts share a socket: interface and port. */

@@ -129,6 +129,11 @@ public final class ServiceThread {
 		}
 	}
 
+	/** Whether a thread has been started for (or bound to) this service thread. */
+	boolean hasStarted() {
+		return this.thread != null;
+	}
+
 	/** Whether the calling thread is this service thread. */
 	boolean inThread() {
 		return Thread.currentThread() == this.thread;

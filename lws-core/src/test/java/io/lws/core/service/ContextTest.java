@@ -154,8 +154,9 @@ class ContextTest {
 			loop.join(5000);
 			ctx.destroy();
 		}
-		assertThatThrownBy(() -> LwsContext.create(ContextCreationInfo.builder().build()).service(0))
-			.isInstanceOf(IllegalStateException.class);
+		try (LwsContext threaded = LwsContext.create(ContextCreationInfo.builder().build())) {
+			assertThatThrownBy(() -> threaded.service(0)).isInstanceOf(IllegalStateException.class);
+		}
 	}
 
 	@Test

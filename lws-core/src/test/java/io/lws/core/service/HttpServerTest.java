@@ -273,11 +273,34 @@ class HttpServerTest {
 			expectErrorAndClose(s, "GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505);
 			expectErrorAndClose(s,
 					"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400);
-			expectErrorAndClose(s, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n", 400);
 			expectErrorAndClose(s, "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n", 400);
 			// other connections are unaffected
 			try (RawClient c = s.client()) {
 				assertThat(c.send(get("/style.css")).readResponse().status()).isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void badChunkSizesAre400WhileTheBodyIsAwaited() throws Exception {
+		LwsProtocol<Object> waitsForBody = LwsProtocol.of("http", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object session, String uri) {
+				return 0;
+			}
+
+			@Override
+			public int onHttpBodyCompletion(Lws wsi, Object session) {
+				return wsi.returnHttpStatus(200, null);
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(waitsForBody))) {
+			expectErrorAndClose(s, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n", 400);
+			expectErrorAndClose(s,
+					"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n", 400);
+			try (RawClient c = s.client()) {
+				c.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+				assertThat(c.readResponse().status()).isEqualTo(200);
 			}
 		}
 	}
