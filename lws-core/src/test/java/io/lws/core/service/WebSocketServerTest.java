@@ -1,0 +1,303 @@
+package io.lws.core.service;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.CloseStatus;
+import io.lws.core.HeaderToken;
+import io.lws.core.Lws;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.WriteProtocol;
+import io.lws.core.support.TestServer;
+import io.lws.core.support.WsTestClient;
+import io.lws.core.support.WsTestClient.Frame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The WebSocket callback API: sessions, pieces, writing, writeable callbacks, flow control and closing. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class WebSocketServerTest {
+
+	static final class Session {
+
+		final List<String> pieces = new CopyOnWriteArrayList<>();
+
+		int counter;
+
+	}
+
+	@Test
+	void receiveDeliversPiecesOfRxBufferSizeWithRemainingPayloadAndFragmentFlags() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		CountDownLatch done = new CountDownLatch(1);
+		LwsProtocol<Session> p = LwsProtocol.builder("pieces", new LwsProtocolHandler<Session>() {
+			@Override
+			public Session newSession(Lws wsi) {
+				return new Session();
+			}
+
+			@Override
+			public int onReceive(Lws wsi, Session s, ByteBuffer in) {
+				seen.add(in.remaining() + "/" + wsi.remainingPacketPayload() + "/" + wsi.isFirstFragment() + "/"
+						+ wsi.isFinalFragment() + "/" + wsi.frameIsBinary());
+				if (wsi.isFinalFragment()) {
+					done.countDown();
+				}
+				return 0;
+			}
+		}).rxBufferSize(10).build();
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", "pieces")) {
+			c.sendBinary(new byte[25]);
+			assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(seen).containsExactly("10/15/true/false/true", "10/5/false/false/true", "5/0/false/true/true");
+		}
+	}
+
+	@Test
+	void sessionsAreCreatedPerConnectionAndWriteableCallbacksCanBeAskedFromAnyThread() throws Exception {
+		AtomicReference<Lws> wsiRef = new AtomicReference<>();
+		LwsProtocol<Session> p = LwsProtocol.of("counter", new LwsProtocolHandler<Session>() {
+			@Override
+			public Session newSession(Lws wsi) {
+				return new Session();
+			}
+
+			@Override
+			public int onEstablished(Lws wsi, Session s) {
+				wsiRef.set(wsi);
+				return 0;
+			}
+
+			@Override
+			public int onServerWriteable(Lws wsi, Session s) {
+				wsi.write(Integer.toString(s.counter++), WriteProtocol.TEXT);
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient a = WsTestClient.connect(s.port(), "/", "counter");
+				WsTestClient b = WsTestClient.connect(s.port(), "/", "counter")) {
+			while (wsiRef.get() == null) {
+				Thread.sleep(5);
+			}
+			// from this (foreign) thread: every connection of the protocol, then one connection
+			s.context().callbackOnWritableAllProtocol(p);
+			assertThat(a.readFrame().text()).isEqualTo("0");
+			assertThat(b.readFrame().text()).isEqualTo("0");
+			s.vhost().callbackOnWritableAllProtocol(p);
+			assertThat(a.readFrame().text()).isEqualTo("1");
+			assertThat(b.readFrame().text()).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void fragmentedWritesAndPingsGoOutAsFrames() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("frag", new LwsProtocolHandler<>() {
+			@Override
+			public int onEstablished(Lws wsi, Object s) {
+				wsi.write(ByteBuffer.wrap("Hel".getBytes(StandardCharsets.UTF_8)), WriteProtocol.TEXT, false);
+				wsi.write(ByteBuffer.wrap("lo".getBytes(StandardCharsets.UTF_8)), WriteProtocol.CONTINUATION, true);
+				wsi.write(ByteBuffer.wrap(new byte[] { 7 }), WriteProtocol.PING);
+				assertThatThrownBy(() -> wsi.write("x", WriteProtocol.CONTINUATION))
+					.isInstanceOf(IllegalStateException.class);
+				assertThatThrownBy(() -> wsi.write(ByteBuffer.allocate(126), WriteProtocol.PING))
+					.isInstanceOf(IllegalArgumentException.class);
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			Frame f1 = c.readFrame();
+			Frame f2 = c.readFrame();
+			Frame f3 = c.readFrame();
+			assertThat(f1.fin()).isFalse();
+			assertThat(f1.opcode()).isEqualTo(1);
+			assertThat(f2.opcode()).isZero();
+			assertThat(f1.text() + f2.text()).isEqualTo("Hello");
+			assertThat(f3.opcode()).isEqualTo(9);
+		}
+	}
+
+	@Test
+	void closeReasonIsSentWhenACallbackReturnsNonZeroAndClosedComesOnce() throws Exception {
+		AtomicInteger closed = new AtomicInteger();
+		CountDownLatch closedLatch = new CountDownLatch(1);
+		LwsProtocol<Object> p = LwsProtocol.of("closer", new LwsProtocolHandler<>() {
+			@Override
+			public int onReceive(Lws wsi, Object s, ByteBuffer in) {
+				assertThatThrownBy(() -> wsi.closeReason(1005, "no")).isInstanceOf(IllegalArgumentException.class);
+				wsi.closeReason(CloseStatus.GOINGAWAY, "seeya");
+				return -1;
+			}
+
+			@Override
+			public int onClosed(Lws wsi, Object s) {
+				closed.incrementAndGet();
+				closedLatch.countDown();
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			Frame close = c.sendText("closeme").readFrame();
+			assertThat(close.opcode()).isEqualTo(8);
+			assertThat(close.closeCode()).isEqualTo(1001);
+			assertThat(close.closeReason()).isEqualTo("seeya");
+			c.sendClose(1001, "");
+			assertThat(c.raw().closedByServer()).isTrue();
+			assertThat(closedLatch.await(5, TimeUnit.SECONDS)).isTrue();
+			Thread.sleep(100);
+			assertThat(closed.get()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void peerInitiatedCloseSeesCodeAndReasonAndNonZeroSkipsTheEcho() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		LwsProtocol<Object> p = LwsProtocol.of("noecho", new LwsProtocolHandler<>() {
+			@Override
+			public int onPeerInitiatedClose(Lws wsi, Object s, ByteBuffer in) {
+				int code = in.getShort() & 0xFFFF;
+				seen.add(code + ":" + StandardCharsets.UTF_8.decode(in));
+				return 1;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			c.sendClose(4000, "done");
+			assertThat(c.raw().closedByServer()).isTrue();
+			assertThat(seen).containsExactly("4000:done");
+		}
+	}
+
+	@Test
+	void filterProtocolConnectionCanReadHeadersAndRefuse() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("guarded", new LwsProtocolHandler<>() {
+			@Override
+			public int onFilterProtocolConnection(Lws wsi, Object s, String protocol) {
+				return "/allowed".equals(wsi.hdrCopy(HeaderToken.GET_URI)) ? 0 : 1;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p))) {
+			try (WsTestClient ok = WsTestClient.connect(s.port(), "/allowed", "guarded")) {
+				assertThat(ok.handshake().status()).isEqualTo(101);
+			}
+			assertThatThrownBy(() -> WsTestClient.connect(s.port(), "/other", "guarded")).hasMessageContaining("403");
+		}
+	}
+
+	@Test
+	void rxFlowControlStopsAndResumesReceiving() throws Exception {
+		List<String> got = new CopyOnWriteArrayList<>();
+		AtomicReference<Lws> wsiRef = new AtomicReference<>();
+		LwsProtocol<Object> p = LwsProtocol.of("flow", new LwsProtocolHandler<>() {
+			@Override
+			public int onReceive(Lws wsi, Object s, ByteBuffer in) {
+				got.add(StandardCharsets.UTF_8.decode(in).toString());
+				wsiRef.set(wsi);
+				wsi.rxFlowControl(false);
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			c.sendText("one").sendText("two").sendText("three");
+			Thread.sleep(300);
+			assertThat(got).containsExactly("one");
+			s.context().rxFlowAllowAllProtocol(p);
+			Thread.sleep(300);
+			assertThat(got).containsExactly("one", "two");
+			s.context().rxFlowAllowAllProtocol(p);
+			s.context().rxFlowAllowAllProtocol(p);
+			long end = System.currentTimeMillis() + 3000;
+			while (got.size() < 3 && System.currentTimeMillis() < end) {
+				s.context().rxFlowAllowAllProtocol(p);
+				Thread.sleep(50);
+			}
+			assertThat(got).containsExactly("one", "two", "three");
+		}
+	}
+
+	@Test
+	void callbackAllProtocolDeliversUserReasonsAndTimersFire() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		CountDownLatch timer = new CountDownLatch(2);
+		LwsProtocol<Object> p = LwsProtocol.of("all", new LwsProtocolHandler<>() {
+			@Override
+			public int onEstablished(Lws wsi, Object s) {
+				wsi.setTimer(50_000);
+				return 0;
+			}
+
+			@Override
+			public int onTimer(Lws wsi, Object s) {
+				timer.countDown();
+				wsi.setTimer(50_000);
+				return 0;
+			}
+
+			@Override
+			public int callback(Lws wsi, CallbackReason reason, Object s, Object in) {
+				if (reason == CallbackReason.USER) {
+					seen.add("user");
+				}
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient a = WsTestClient.connect(s.port(), "/", null);
+				WsTestClient b = WsTestClient.connect(s.port(), "/", null)) {
+			s.awaitConnections(2);
+			s.context().callbackAllProtocol(p, CallbackReason.USER);
+			long end = System.currentTimeMillis() + 3000;
+			while (seen.size() < 2 && System.currentTimeMillis() < end) {
+				Thread.sleep(10);
+			}
+			assertThat(seen).containsExactly("user", "user");
+			assertThat(timer.await(3, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void gracefulShutdownSendsGoingAwayAndCompletesWhenPeersAnswer() throws Exception {
+		TestServer s = TestServer.start((v) -> v.protocols(io.lws.core.support.EchoProtocol.create(4096)));
+		try (WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			s.awaitConnections(1);
+			var done = s.context().shutdownGracefully();
+			Frame close = c.readFrame();
+			assertThat(close.closeCode()).isEqualTo(1001);
+			assertThat(done).isNotDone();
+			c.sendClose(1001, "");
+			done.get(5, TimeUnit.SECONDS);
+			assertThat(s.context().connectionCount()).isZero();
+		}
+		finally {
+			s.close();
+		}
+	}
+
+	@Test
+	void destroyClosesWebSocketsWithGoingAway() throws IOException {
+		TestServer s = TestServer.start((v) -> v.protocols(io.lws.core.support.EchoProtocol.create(4096)));
+		try (WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			assertThat(c.sendText("x").readMessage().text()).isEqualTo("x");
+			s.close();
+			assertThat(c.readFrame().closeCode()).isEqualTo(1001);
+		}
+	}
+
+}
