@@ -12,8 +12,8 @@ import io.lws.core.mount.FileOps;
  * <p>
  * Threading: a connection lives on one service thread. Call its methods only from its callbacks or from tasks
  * posted to its thread ({@link LwsContext#post}); called from another thread they throw
- * {@link IllegalStateException}. The exceptions, safe from any thread, are {@link #callbackOnWritable()} and
- * {@link #cancelServicePt()}.
+ * {@link IllegalStateException}. The exceptions, safe from any thread, are {@link #callbackOnWritable()},
+ * {@link #post(Runnable)}, {@link #isClosed()} and {@link #cancelServicePt()}.
  */
 public interface Lws {
 
@@ -197,6 +197,15 @@ public interface Lws {
 
 	/** {@code lws_get_socket_fd}: the Java form of the socket descriptor, the connection's channel. */
 	Channel getSocketFd();
+
+	/**
+	 * Runs {@code task} on this connection's service thread, where it may use the connection; dropped if the
+	 * connection has closed by then. Safe from any thread: the way to act on a connection from elsewhere.
+	 */
+	void post(Runnable task);
+
+	/** Whether this connection has closed (its callbacks are over). Safe from any thread. */
+	boolean isClosed();
 
 	/** {@code lws_cancel_service_pt}: wakes this connection's service thread. Safe from any thread. */
 	void cancelServicePt();

@@ -124,7 +124,7 @@ public final class Connection implements Lws {
 
 	// ---- lifecycle ----
 
-	private boolean closed;
+	private volatile boolean closed;
 
 	private boolean created;
 
@@ -544,6 +544,7 @@ public final class Connection implements Lws {
 	}
 
 	/** Whether the connection has been closed. */
+	@Override
 	public boolean isClosed() {
 		return this.closed;
 	}
@@ -922,6 +923,15 @@ public final class Connection implements Lws {
 	@Override
 	public Channel getSocketFd() {
 		return this.channel;
+	}
+
+	@Override
+	public void post(Runnable task) {
+		this.pt.post(() -> {
+			if (!this.closed) {
+				task.run();
+			}
+		});
 	}
 
 	@Override

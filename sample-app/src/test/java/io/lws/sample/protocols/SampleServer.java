@@ -1,0 +1,60 @@
+package io.lws.sample.protocols;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.lws.core.ContextCreationInfo;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsProtocol;
+import io.lws.core.VhostCreationInfo;
+import io.lws.core.log.LogLevel;
+import io.lws.core.log.LwsLog;
+
+/**
+ * The sample's protocols on a bare lws-core context (no Spring), on 127.0.0.1 and a free port, with every ERR and
+ * WARN log line captured so tests can assert a clean run.
+ */
+final class SampleServer implements AutoCloseable {
+
+	final LwsContext context;
+
+	final MirrorProtocol mirror;
+
+	final List<String> problems = new CopyOnWriteArrayList<>();
+
+	private final int oldLevel = LwsLog.logLevel();
+
+	SampleServer(int threads) {
+		LwsLog.setLogLevel(LogLevel.ERR.bit() | LogLevel.WARN.bit(), (level, line) -> this.problems.add(level + " " + line));
+		this.mirror = new MirrorProtocol();
+		this.context = LwsContext.create(ContextCreationInfo.builder()
+			.countThreads(threads)
+			.vhost(VhostCreationInfo.builder("default")
+				.port(0)
+				.iface("127.0.0.1")
+				.protocols(LwsProtocol.builder("http-only", new io.lws.core.LwsProtocolHandler<Object>() {
+				}).build(), LwsProtocol.builder(DumbIncrementProtocol.NAME, new DumbIncrementProtocol())
+					.rxBufferSize(DumbIncrementProtocol.RX_BUFFER_SIZE)
+					.build(),
+						LwsProtocol.builder(MirrorProtocol.NAME, this.mirror)
+							.rxBufferSize(MirrorProtocol.RX_BUFFER_SIZE)
+							.build(),
+						LwsProtocol.builder(StatusProtocol.NAME, new StatusProtocol())
+							.rxBufferSize(StatusProtocol.RX_BUFFER_SIZE)
+							.build(),
+						LwsProtocol.builder(EchoProtocol.NAME, new EchoProtocol()).build())
+				.build())
+			.build());
+	}
+
+	int port() {
+		return this.context.vhosts().get(0).listenPort();
+	}
+
+	@Override
+	public void close() {
+		this.context.destroy();
+		LwsLog.setLogLevel(this.oldLevel, null);
+	}
+
+}
