@@ -20,6 +20,7 @@ public class SpaException extends Exception {
 	/** The status for a body beyond a size or count limit. */
 	static final int CONTENT_TOO_LARGE = 413;
 
+	/** The HTTP status to answer with: 400 or 413; part of the serialized form. */
 	private final int httpStatus;
 
 	SpaException(int httpStatus, String message) {
