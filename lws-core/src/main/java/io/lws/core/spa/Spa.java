@@ -86,7 +86,7 @@ public final class Spa implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the body is {@code multipart/form-data} rather than urlencoded.
+	 * Whether the body is {@code multipart/form-data} rather than urlencoded; libwebsockets keeps this to itself.
 	 * @return what the {@code Content-Type} said
 	 */
 	public boolean multipart() {
@@ -191,9 +191,11 @@ public final class Spa implements AutoCloseable {
 	}
 
 	/**
-	 * The bytes this parser holds from the body: the kept values, plus a header line or urlencoded name waiting for
-	 * its end. File content is never held, nor are the preamble, the epilogue or parts nobody asked for.
-	 * @return at most {@link SpaConfig#maxStorage()} plus {@link SpaConfig#maxPartHeaderSize()}
+	 * The bytes this parser holds from the body: the kept values, plus a part header line or urlencoded name waiting
+	 * for its end. File content is never held, nor are the preamble, the epilogue or parts nobody asked for. No
+	 * libwebsockets counterpart; it is here so the bound can be checked.
+	 * @return at most {@link SpaConfig#maxStorage()}, plus {@link SpaConfig#maxPartHeaderSize()} for a multipart
+	 * body or one more than the UTF-8 length of the longest parameter name for an urlencoded one
 	 */
 	public int storedBytes() {
 		return this.store.storedBytes() + this.parser.pendingBytes();

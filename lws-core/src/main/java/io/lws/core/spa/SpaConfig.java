@@ -88,7 +88,8 @@ public final class SpaConfig {
 	}
 
 	/**
-	 * The most bytes kept of one value; the rest is dropped and the value flagged as truncated.
+	 * The most bytes kept of one value; the rest is dropped and the value flagged as truncated. libwebsockets has no
+	 * such cap: one value may take all of {@code max_storage}.
 	 * @return at least 1
 	 */
 	public int maxValueLength() {
@@ -106,7 +107,7 @@ public final class SpaConfig {
 
 	/**
 	 * The largest file part in bytes; a larger one is abandoned with {@link FileUploadState#CLOSE} and the body
-	 * refused with 413.
+	 * refused with 413. libwebsockets leaves this to the upload callback (its POST demo gives up past 100 000 bytes).
 	 * @return the limit, 0 for none
 	 */
 	public long maxFileSize() {
@@ -114,7 +115,8 @@ public final class SpaConfig {
 	}
 
 	/**
-	 * The most parts accepted in one multipart body; the next one is refused with 413.
+	 * The most parts accepted in one multipart body; the next one is refused with 413. libwebsockets has no such
+	 * limit.
 	 * @return at least 1
 	 */
 	public int maxParts() {
@@ -123,7 +125,7 @@ public final class SpaConfig {
 
 	/**
 	 * The most bytes of header section accepted for one part, line ends and the empty line included; a larger one
-	 * is refused with 400.
+	 * is refused with 400. libwebsockets has no setting for it.
 	 * @return at least 64
 	 */
 	public int maxPartHeaderSize() {
