@@ -22,10 +22,10 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = LwsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, LwsServer.class })
 @ConditionalOnBean(LwsServer.class)
-@ConditionalOnAvailableEndpoint(LwsEndpoint.class)
 public final class LwsEndpointAutoConfiguration {
 
 	@Bean
+	@ConditionalOnAvailableEndpoint
 	@ConditionalOnMissingBean
 	LwsEndpoint lwsEndpoint(LwsServer lwsServer, ObjectProvider<LwsProtocolRegistry> protocols) {
 		return new LwsEndpoint(new LwsStateReader(lwsServer, protocols.getIfAvailable()));

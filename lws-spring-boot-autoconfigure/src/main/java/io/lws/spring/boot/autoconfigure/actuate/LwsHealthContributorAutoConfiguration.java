@@ -21,10 +21,10 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = LwsAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, LwsServer.class })
 @ConditionalOnBean(LwsServer.class)
-@ConditionalOnEnabledHealthIndicator("lws")
 public final class LwsHealthContributorAutoConfiguration {
 
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("lws")
 	@ConditionalOnMissingBean(name = { "lwsHealthIndicator", "lwsHealthContributor" })
 	LwsHealthIndicator lwsHealthIndicator(LwsServer lwsServer, ObjectProvider<LwsProtocolRegistry> protocols) {
 		return new LwsHealthIndicator(lwsServer, new LwsStateReader(lwsServer, protocols.getIfAvailable()));
