@@ -1,5 +1,7 @@
 package io.lws.spring.boot.autoconfigure;
 
+import java.util.List;
+
 import io.lws.core.LwsContext;
 import io.lws.core.metrics.MetricsRecorder;
 import io.lws.spring.boot.autoconfigure.config.LwsServerDefinitionFactory;
@@ -46,7 +48,7 @@ public final class LwsAutoConfiguration {
 			ObjectProvider<LwsVhostCustomizer> vhostCustomizers, ObjectProvider<MetricsRecorder> metricsRecorder,
 			ResourceLoader resourceLoader) {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
-		new LwsServerDefinitionFactory(properties, protocols, java.util.List.of(), java.util.List.of(),
+		new LwsServerDefinitionFactory(properties, protocols, List.of(), List.of(),
 				MetricsRecorder.NONE, classLoader)
 			.validateProperties();
 		return new LwsServer("lws",

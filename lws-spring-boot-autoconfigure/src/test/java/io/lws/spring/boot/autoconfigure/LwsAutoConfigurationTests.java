@@ -26,7 +26,7 @@ import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LwsAutoConfigurationTests {
+public class LwsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LwsAutoConfiguration.class))
@@ -288,6 +288,17 @@ class LwsAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void invalidConfigurationIsExplainedInTheFailureReport() {
+		this.runner.withPropertyValues("lws.header-pool.size=0").run((context) -> {
+			FailureAnalysis analysis = new io.lws.spring.boot.autoconfigure.config.InvalidLwsConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Invalid lws configuration: lws.header-pool.size: must be at least 1, not 0.");
+			assertThat(analysis.getAction()).isEqualTo("Set lws.header-pool.size to 1 or more.");
+		});
+	}
+
 	private void assertFailure(String property, String message) {
 		this.runner.withPropertyValues(property)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
@@ -295,7 +306,7 @@ class LwsAutoConfigurationTests {
 				.hasMessage(message));
 	}
 
-	static int freePort() throws Exception {
+	public static int freePort() throws Exception {
 		try (ServerSocket s = new ServerSocket(0)) {
 			return s.getLocalPort();
 		}

@@ -1,5 +1,6 @@
 package io.lws.spring.boot.autoconfigure.management;
 
+import java.util.List;
 import java.util.Map;
 
 import io.lws.spring.boot.autoconfigure.LwsAutoConfiguration;
@@ -64,8 +65,8 @@ public final class LwsManagementAutoConfiguration {
 				properties.getExposure().getExclude(), EndpointExposure.WEB.getDefaultIncludes());
 		OperationFilter<WebOperation> access = OperationFilter.byAccess(accessResolver);
 		return new WebEndpointDiscoverer(applicationContext, parameterValueMapper, EndpointMediaTypes.DEFAULT,
-				java.util.List.of(pathMapper), null, invokerAdvisors.orderedStream().toList(),
-				java.util.List.of(exposure), java.util.List.of(access));
+				List.of(pathMapper), null, invokerAdvisors.orderedStream().toList(),
+				List.of(exposure), List.of(access));
 	}
 
 	@Bean

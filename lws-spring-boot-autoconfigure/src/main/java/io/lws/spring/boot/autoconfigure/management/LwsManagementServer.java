@@ -1,5 +1,6 @@
 package io.lws.spring.boot.autoconfigure.management;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -71,7 +72,7 @@ public class LwsManagementServer implements SmartLifecycle {
 			.iface(iface)
 			.protocols(LwsProtocol.of(ManagementProtocolHandler.NAME, handler))
 			.build();
-		return new ServerDefinition(context, java.util.List.of(vhost));
+		return new ServerDefinition(context, List.of(vhost));
 	}
 
 	/**

@@ -30,6 +30,8 @@ public class LwsProtocolRegistry {
 	/** The name of lws's built-in protocol that serves mounts and answers 404 to everything else. */
 	public static final String HTTP_ONLY = "http-only";
 
+	private static final String BUILT_IN = "built-in";
+
 	private final ListableBeanFactory beanFactory;
 
 	private final Map<String, AtomicInteger> sessions = new ConcurrentHashMap<>();
@@ -90,8 +92,6 @@ public class LwsProtocolRegistry {
 		AtomicInteger count = this.sessions.get(key(vhost, protocol));
 		return (count != null) ? count.get() : null;
 	}
-
-	private static final String BUILT_IN = "built-in";
 
 	private Map<String, ProtocolDefinition> discover() {
 		Map<String, ProtocolDefinition> found = new LinkedHashMap<>();
