@@ -1,0 +1,97 @@
+package io.lws.spring.boot.autoconfigure.actuate;
+
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.lws.core.HeaderPoolStats;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsVhost;
+import io.lws.core.mount.Mount;
+import io.lws.core.service.ContextEngine;
+import io.lws.core.service.ServiceThread;
+import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
+import io.lws.spring.boot.autoconfigure.server.LwsServer;
+
+/**
+ * Reads an {@link LwsServer}'s context into {@link LwsDescriptor}s, for the endpoint and the health indicator. Safe
+ * from any thread: it uses only the context's thread-safe getters.
+ */
+public class LwsStateReader {
+
+	private final LwsServer server;
+
+	private final LwsProtocolRegistry protocols;
+
+	/**
+	 * A reader.
+	 * @param server the server
+	 * @param protocols for WebSocket session counts, or {@code null}
+	 */
+	public LwsStateReader(LwsServer server, LwsProtocolRegistry protocols) {
+		this.server = server;
+		this.protocols = protocols;
+	}
+
+	/**
+	 * The whole server.
+	 * @return a snapshot; not running and empty when the context does not exist
+	 */
+	public LwsDescriptor read() {
+		LwsContext ctx = this.server.context();
+		if (ctx == null) {
+			return new LwsDescriptor(false, 0, List.of(), null, List.of());
+		}
+		List<LwsDescriptor.Vhost> vhosts = new ArrayList<>();
+		for (LwsVhost vhost : ctx.vhosts()) {
+			vhosts.add(vhost(vhost));
+		}
+		HeaderPoolStats pool = ctx.headerPoolStats();
+		LwsDescriptor.HeaderPool headerPool = new LwsDescriptor.HeaderPool(pool.size(), pool.inUse(),
+				pool.size() - pool.inUse(), pool.waiting(), pool.dataSize());
+		return new LwsDescriptor(!ctx.isDestroyed(), ctx.connectionCount(), vhosts, headerPool, threads(ctx));
+	}
+
+	/**
+	 * One vhost.
+	 * @param name the vhost name
+	 * @return its snapshot, or {@code null} when there is no such vhost (or the server is not running)
+	 */
+	public LwsDescriptor.Vhost readVhost(String name) {
+		LwsContext ctx = this.server.context();
+		LwsVhost vhost = (ctx != null) ? ctx.vhost(name) : null;
+		return (vhost != null) ? vhost(vhost) : null;
+	}
+
+	/**
+	 * The service threads.
+	 * @param ctx the context
+	 * @return one entry per thread
+	 */
+	static List<LwsDescriptor.ServiceThread> threads(LwsContext ctx) {
+		List<LwsDescriptor.ServiceThread> threads = new ArrayList<>();
+		if (ctx instanceof ContextEngine engine) {
+			for (ServiceThread t : engine.serviceThreads()) {
+				threads.add(new LwsDescriptor.ServiceThread(t.tsi(), t.isAlive()));
+			}
+		}
+		return threads;
+	}
+
+	private LwsDescriptor.Vhost vhost(LwsVhost vhost) {
+		List<LwsDescriptor.Protocol> protocols = new ArrayList<>();
+		for (LwsProtocol<?> p : vhost.protocols()) {
+			Integer sessions = (this.protocols != null) ? this.protocols.openSessions(vhost.name(), p.name()) : null;
+			protocols.add(new LwsDescriptor.Protocol(p.name(), p.rxBufferSize(), sessions));
+		}
+		List<LwsDescriptor.Mount> mounts = new ArrayList<>();
+		for (Mount m : vhost.mounts()) {
+			mounts.add(new LwsDescriptor.Mount(m.mountpoint(), m.originProtocol().name(), m.origin()));
+		}
+		SocketAddress address = vhost.listenAddress();
+		return new LwsDescriptor.Vhost(vhost.name(), (address != null) ? address.toString() : null,
+				vhost.listenPort(), vhost.connectionCount(), protocols, mounts);
+	}
+
+}

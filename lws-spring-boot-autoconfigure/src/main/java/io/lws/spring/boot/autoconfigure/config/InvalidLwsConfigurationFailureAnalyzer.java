@@ -1,0 +1,18 @@
+package io.lws.spring.boot.autoconfigure.config;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an {@link InvalidLwsConfigurationException} in Boot's start-up failure report: which {@code lws.*} key
+ * (the libwebsockets creation-info member behind it) is wrong, and the fix.
+ */
+public class InvalidLwsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLwsConfigurationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidLwsConfigurationException cause) {
+		return new FailureAnalysis("Invalid lws configuration: " + cause.getKey() + ": " + cause.getReason() + ".",
+				cause.getAction(), cause);
+	}
+
+}

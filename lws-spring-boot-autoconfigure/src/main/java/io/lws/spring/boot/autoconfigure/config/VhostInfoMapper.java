@@ -1,0 +1,102 @@
+package io.lws.spring.boot.autoconfigure.config;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.lws.core.LwsProtocol;
+import io.lws.core.ServerOption;
+import io.lws.core.VhostCreationInfo;
+import io.lws.spring.boot.autoconfigure.LwsProperties;
+import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
+
+/**
+ * Maps {@code lws.vhosts.<name>.*} onto {@link VhostCreationInfo.Builder}: the {@code VHOST:} members of
+ * libwebsockets' {@code struct lws_context_creation_info} for one {@code lws_create_vhost}.
+ */
+final class VhostInfoMapper {
+
+	private VhostInfoMapper() {
+	}
+
+	/**
+	 * Fills a builder for one vhost.
+	 * @param name the vhost name
+	 * @param vhost its properties
+	 * @param protocols its protocols, already resolved and ordered; {@code null} to check the settings before the
+	 * protocols are known (protocol options and callback mounts are then not checked)
+	 * @param classLoader for class-path mounts
+	 * @return the builder, ready for customizers
+	 */
+	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost, List<LwsProtocol<?>> protocols,
+			ClassLoader classLoader) {
+		String key = "lws.vhosts." + name;
+		if (!vhost.getExtensions().isEmpty()) {
+			String extension = vhost.getExtensions().keySet().iterator().next();
+			throw new InvalidLwsConfigurationException(key + ".extensions." + extension,
+					"WebSocket extensions are not yet supported by lws-core",
+					"Remove " + key + ".extensions; extensions arrive with the extensions SPI.");
+		}
+		VhostCreationInfo.Builder builder = VhostCreationInfo.builder(name);
+		if (vhost.getPort() < VhostCreationInfo.PORT_NO_LISTEN || vhost.getPort() > 65535) {
+			throw new InvalidLwsConfigurationException(key + ".port", "must be -1 (no listener), 0 (any free port) "
+					+ "or 1-65535, not " + vhost.getPort(), "Fix the port.");
+		}
+		builder.port(vhost.getPort());
+		if (vhost.getUnixSocket() != null && !vhost.getUnixSocket().isBlank()) {
+			if (vhost.getIface() != null && !vhost.getIface().isBlank()) {
+				throw new InvalidLwsConfigurationException(key + ".unix-socket", "cannot be combined with "
+						+ key + ".iface", "Set either a UNIX socket path or a network interface, not both.");
+			}
+			builder.iface(vhost.getUnixSocket()).options(ServerOption.UNIX_SOCK);
+		}
+		else {
+			builder.iface(blankToNull(vhost.getIface()));
+		}
+		builder.keepaliveTimeout(Values.seconds(key + ".keepalive-timeout", vhost.getKeepaliveTimeout(), 1));
+		builder.timeoutSecs(Values.seconds(key + ".timeout", vhost.getTimeout(), 1));
+		builder.maxMessageSize(vhost.getMaxMessageSize().toBytes() < 0 ? bad(key + ".max-message-size")
+				: vhost.getMaxMessageSize().toBytes());
+		builder.pingPongInterval(Values.seconds(key + ".ping-pong-interval", vhost.getPingPongInterval(), 0));
+		builder.logFilepath(blankToNull(vhost.getLogFile()));
+		if (vhost.getOptions().contains(ServerOption.EXPLICIT_VHOSTS)) {
+			throw new InvalidLwsConfigurationException(key + ".options", "EXPLICIT_VHOSTS is a context option",
+					"Remove it from the vhost's options.");
+		}
+		builder.options(vhost.getOptions());
+		Set<String> protocolNames = null;
+		if (protocols != null) {
+			builder.protocols(protocols);
+			protocolNames = new LinkedHashSet<>();
+			for (LwsProtocol<?> p : protocols) {
+				protocolNames.add(p.name());
+			}
+			if (protocolNames.isEmpty()) {
+				protocolNames.add(LwsProtocolRegistry.HTTP_ONLY);
+			}
+		}
+		for (Map.Entry<String, Map<String, String>> pvo : vhost.getPvo().entrySet()) {
+			if (protocolNames != null && !protocolNames.contains(pvo.getKey())) {
+				throw new InvalidLwsConfigurationException(key + ".pvo." + pvo.getKey(), "names protocol '"
+						+ pvo.getKey() + "', which this vhost does not have (it has " + protocolNames + ")",
+						"Add the protocol to the vhost or remove its options.");
+			}
+			builder.pvo(pvo.getKey(), pvo.getValue());
+		}
+		for (int i = 0; i < vhost.getMounts().size(); i++) {
+			builder.mounts(MountMapper.map(key + ".mounts[" + i + "]", vhost.getMounts().get(i), protocolNames,
+					classLoader));
+		}
+		return builder;
+	}
+
+	private static long bad(String key) {
+		throw new InvalidLwsConfigurationException(key, "must not be negative", "Set 0 for no limit.");
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

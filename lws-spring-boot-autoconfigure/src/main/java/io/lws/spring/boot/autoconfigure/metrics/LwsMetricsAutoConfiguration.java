@@ -1,0 +1,39 @@
+package io.lws.spring.boot.autoconfigure.metrics;
+
+import io.lws.core.metrics.MetricsRecorder;
+import io.lws.spring.boot.autoconfigure.LwsAutoConfiguration;
+import io.lws.spring.boot.autoconfigure.server.LwsServer;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for lws meters in Micrometer: the engine's
+ * {@link MetricsRecorder} SPI and gauges over the context (connections, the header "ah" pool, service threads).
+ * Needs a {@link MeterRegistry} bean; without Micrometer the server runs with {@link MetricsRecorder#NONE}.
+ */
+@AutoConfiguration(after = LwsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ MeterRegistry.class, LwsServer.class })
+@ConditionalOnBean({ MeterRegistry.class, LwsServer.class })
+public final class LwsMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(MetricsRecorder.class)
+	MicrometerMetricsRecorder lwsMetricsRecorder(MeterRegistry registry) {
+		return new MicrometerMetricsRecorder(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LwsServerGauges lwsServerGauges(MeterRegistry registry, LwsServer lwsServer) {
+		return new LwsServerGauges(registry, lwsServer);
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.lws.spring.boot.autoconfigure.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.Lws;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.LwsVhost;
+
+/**
+ * Wraps a protocol's callback to count its open WebSocket sessions (from {@code LWS_CALLBACK_ESTABLISHED} to
+ * {@code LWS_CALLBACK_CLOSED}), for the actuator endpoint. Every typed method is forwarded to the same method of the
+ * wrapped handler, so handlers that override typed methods and handlers written C-style (one {@code callback}) both
+ * behave exactly as unwrapped. Costs one atomic increment per session opened or closed.
+ *
+ * @param <S> the per-session state type
+ */
+final class SessionCountingHandler<S> implements LwsProtocolHandler<S> {
+
+	private final LwsProtocolHandler<S> delegate;
+
+	private final AtomicInteger sessions;
+
+	SessionCountingHandler(LwsProtocolHandler<S> delegate, AtomicInteger sessions) {
+		this.delegate = delegate;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public S newSession(Lws wsi) {
+		return this.delegate.newSession(wsi);
+	}
+
+	@Override
+	public int callback(Lws wsi, CallbackReason reason, S session, Object in) {
+		return this.delegate.callback(wsi, reason, session, in);
+	}
+
+	@Override
+	public int onProtocolInit(LwsVhost vhost) {
+		return this.delegate.onProtocolInit(vhost);
+	}
+
+	@Override
+	public int onProtocolDestroy(LwsVhost vhost) {
+		return this.delegate.onProtocolDestroy(vhost);
+	}
+
+	@Override
+	public int onWsiCreate(Lws wsi) {
+		return this.delegate.onWsiCreate(wsi);
+	}
+
+	@Override
+	public int onWsiDestroy(Lws wsi) {
+		return this.delegate.onWsiDestroy(wsi);
+	}
+
+	@Override
+	public int onFilterNetworkConnection(Lws wsi) {
+		return this.delegate.onFilterNetworkConnection(wsi);
+	}
+
+	@Override
+	public int onServerNewClientInstantiated(Lws wsi) {
+		return this.delegate.onServerNewClientInstantiated(wsi);
+	}
+
+	@Override
+	public int onFilterHttpConnection(Lws wsi, S session, String uri) {
+		return this.delegate.onFilterHttpConnection(wsi, session, uri);
+	}
+
+	@Override
+	public int onHttp(Lws wsi, S session, String uri) {
+		return this.delegate.onHttp(wsi, session, uri);
+	}
+
+	@Override
+	public int onHttpBody(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onHttpBody(wsi, session, in);
+	}
+
+	@Override
+	public int onHttpBodyCompletion(Lws wsi, S session) {
+		return this.delegate.onHttpBodyCompletion(wsi, session);
+	}
+
+	@Override
+	public int onHttpWriteable(Lws wsi, S session) {
+		return this.delegate.onHttpWriteable(wsi, session);
+	}
+
+	@Override
+	public int onHttpFileCompletion(Lws wsi, S session) {
+		return this.delegate.onHttpFileCompletion(wsi, session);
+	}
+
+	@Override
+	public int onClosedHttp(Lws wsi, S session) {
+		return this.delegate.onClosedHttp(wsi, session);
+	}
+
+	@Override
+	public int onFilterProtocolConnection(Lws wsi, S session, String protocolName) {
+		return this.delegate.onFilterProtocolConnection(wsi, session, protocolName);
+	}
+
+	@Override
+	public int onConfirmExtensionOkay(Lws wsi, S session, String name) {
+		return this.delegate.onConfirmExtensionOkay(wsi, session, name);
+	}
+
+	@Override
+	public int onEstablished(Lws wsi, S session) {
+		this.sessions.incrementAndGet();
+		return this.delegate.onEstablished(wsi, session);
+	}
+
+	@Override
+	public int onReceive(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onReceive(wsi, session, in);
+	}
+
+	@Override
+	public int onReceivePong(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onReceivePong(wsi, session, in);
+	}
+
+	@Override
+	public int onServerWriteable(Lws wsi, S session) {
+		return this.delegate.onServerWriteable(wsi, session);
+	}
+
+	@Override
+	public int onPeerInitiatedClose(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onPeerInitiatedClose(wsi, session, in);
+	}
+
+	@Override
+	public int onClosed(Lws wsi, S session) {
+		this.sessions.decrementAndGet();
+		return this.delegate.onClosed(wsi, session);
+	}
+
+	@Override
+	public int onTimer(Lws wsi, S session) {
+		return this.delegate.onTimer(wsi, session);
+	}
+
+	@Override
+	public String toString() {
+		return this.delegate.toString();
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Protocols: libwebsockets' {@code struct lws_protocols} entries found among the application's beans
+ * ({@code @LwsProtocol} handlers and plain {@code LwsProtocol} beans), and the choice of protocols per vhost.
+ */
+package io.lws.spring.boot.autoconfigure.protocol;
