@@ -60,15 +60,10 @@ class SampleProtocolsTest {
 			Thread.sleep(1500);
 			for (int i = 0; i < clients.size(); i++) {
 				WsTestClient c = clients.get(i);
-				c.raw().soTimeout(120);
 				int last = -1;
-				try {
-					while (true) {
-						last = Integer.parseInt(c.readFrame().text());
-					}
-				}
-				catch (IOException ex) {
-					// drained: nothing more within 120 ms
+				long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+				while (System.nanoTime() < until) {
+					last = Integer.parseInt(c.readFrame().text());
 				}
 				long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connected.get(i));
 				double expected = elapsedMs / 50.0;
@@ -138,7 +133,7 @@ class SampleProtocolsTest {
 			String big = "z".repeat(60_000);
 			Thread writer = new Thread(() -> {
 				try {
-					for (int i = 0; i < 200; i++) {
+					for (int i = 0; i < 400; i++) {
 						sender.sendText(big);
 					}
 				}
@@ -149,11 +144,18 @@ class SampleProtocolsTest {
 			writer.setDaemon(true);
 			writer.start();
 			// the sender gets all of its own messages back, within the laggard timeout plus slack
-			for (int i = 0; i < 200; i++) {
-				assertThat(sender.readFrame().payload()).hasSize(60_000);
+			for (int i = 0; i < 400; i++) {
+				Frame f = sender.readFrame();
+				assertThat(f.opcode()).as("frame %d: close %d %s %s", i, f.closeCode(), f.closeReason(), s.problems).isEqualTo(1);
+				assertThat(f.payload()).hasSize(60_000);
 			}
 			writer.join(5000);
-			assertThat(stuck.raw().closedByServer()).isTrue();
+			// the stuck member was dropped (kernel buffers absorb a few MB first, then the ring fills)
+			long end = System.currentTimeMillis() + 10_000;
+			while (s.context.connectionCount() > 1 && System.currentTimeMillis() < end) {
+				Thread.sleep(50);
+			}
+			assertThat(s.context.connectionCount()).isEqualTo(1);
 			assertThat(s.mirror.instanceCount()).isEqualTo(1);
 		}
 	}
