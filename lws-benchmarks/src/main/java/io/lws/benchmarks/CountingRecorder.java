@@ -113,6 +113,11 @@ public final class CountingRecorder implements MetricsRecorder {
 		this.httpResponses.increment();
 	}
 
+	/** Messages received so far, summed over all threads. */
+	public long messagesIn() {
+		return this.messagesIn.sum();
+	}
+
 	@Override
 	public String toString() {
 		return "connectionsOpened=" + this.connectionsOpened + ", connectionsClosed=" + this.connectionsClosed
