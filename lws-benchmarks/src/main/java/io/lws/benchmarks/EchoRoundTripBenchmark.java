@@ -1,0 +1,261 @@
+package io.lws.benchmarks;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+import io.lws.core.ContextCreationInfo;
+import io.lws.core.Lws;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.VhostCreationInfo;
+import io.lws.core.WriteProtocol;
+import io.lws.core.metrics.MetricsRecorder;
+import io.lws.core.ws.FrameHeader;
+import io.lws.core.ws.FrameWriter;
+import io.lws.core.ws.Opcode;
+
+/**
+ * Measures the whole engine end to end: round trips per second of a 64-byte masked text message between one
+ * blocking client socket and an {@link LwsContext} running an echo protocol, over TCP on 127.0.0.1. One operation
+ * is: the client writes the frame, the service thread wakes from its selector, reads, parses, calls the protocol,
+ * which writes the echo, and the client reads the whole echoed frame back. Only one message is ever in flight, so
+ * this is a latency benchmark in throughput form (the score's inverse is the round-trip time), dominated by the
+ * two wake-ups and four system calls of each trip rather than by the codec.
+ * <p>
+ * {@code recorder} shows what metrics cost on that hot path: {@code none} is the default
+ * {@link MetricsRecorder#NONE}; {@code counting} is a {@link CountingRecorder}, which adds to a
+ * {@code LongAdder} on every call the engine makes (per trip: bytes in, bytes out, a message in, a message out).
+ * <p>
+ * The client and its handshake are written here on purpose, not taken from the engine: the benchmark must not
+ * depend on the code it measures to talk to it. The client reuses one frame with one masking key, which a real
+ * client must not do (RFC 6455 section 10.3) but which changes nothing for the server's work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+public class EchoRoundTripBenchmark {
+
+	/** Bytes of text per message. */
+	static final int MESSAGE_SIZE = 64;
+
+	/** The fixed GUID of the handshake (RFC 6455 section 1.3). */
+	private static final String HANDSHAKE_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+	/** How long setup waits for the handshake before it gives up. */
+	private static final int SETUP_TIMEOUT_MS = 10_000;
+
+	/** {@code none}: no metrics; {@code counting}: a {@link CountingRecorder}. */
+	@Param({ "none", "counting" })
+	public String recorder;
+
+	private LwsContext context;
+
+	private CountingRecorder counting;
+
+	private Socket socket;
+
+	private OutputStream out;
+
+	private DataInputStream in;
+
+	/** The client's frame: a masked text message, ready to send. */
+	private byte[] request;
+
+	/** Where the echoed frame is read: an unmasked header of 2 bytes and the payload. */
+	private final byte[] response = new byte[2 + MESSAGE_SIZE];
+
+	/** Starts the server, connects and does the handshake; once per trial, so none of it is measured. */
+	@Setup(Level.Trial)
+	public void start() throws IOException {
+		MetricsRecorder metrics = switch (this.recorder) {
+			case "none" -> MetricsRecorder.NONE;
+			case "counting" -> this.counting = new CountingRecorder();
+			default -> throw new IllegalArgumentException("Unknown recorder " + this.recorder);
+		};
+		VhostCreationInfo vhost = VhostCreationInfo.builder("default")
+			.iface("127.0.0.1")
+			.port(0)
+			.protocols(LwsProtocol.of("echo", new Echo()))
+			.build();
+		this.context = LwsContext.create(ContextCreationInfo.builder().vhost(vhost).metricsRecorder(metrics).build());
+		int port = this.context.vhosts().get(0).listenPort();
+
+		this.socket = new Socket();
+		// Without it Nagle's algorithm would hold each small frame back, waiting for the previous one's ACK.
+		this.socket.setTcpNoDelay(true);
+		this.socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), SETUP_TIMEOUT_MS);
+		this.socket.setSoTimeout(SETUP_TIMEOUT_MS);
+		this.out = this.socket.getOutputStream();
+		this.in = new DataInputStream(this.socket.getInputStream());
+		handshake(port);
+		this.request = maskedTextFrame(MESSAGE_SIZE);
+
+		// One trip before measuring: fails setup, not the first iteration, if the echo does not work.
+		roundTrip();
+		for (int i = 0; i < MESSAGE_SIZE; i++) {
+			if (this.response[2 + i] != (byte) ('a' + i % 26)) {
+				throw new IOException("The echo differs from the message at byte " + i);
+			}
+		}
+	}
+
+	/** Sends one message and reads its echo. */
+	@Benchmark
+	public byte roundTrip() throws IOException {
+		this.out.write(this.request);
+		this.in.readFully(this.response);
+		if (this.response[0] != (byte) (FrameHeader.FIN | Opcode.TEXT.code()) || this.response[1] != MESSAGE_SIZE) {
+			throw new IOException("Unexpected frame header " + (this.response[0] & 0xFF) + " "
+					+ (this.response[1] & 0xFF));
+		}
+		return this.response[2 + MESSAGE_SIZE - 1];
+	}
+
+	/** Closes the client and destroys the context; fails the trial if the counting recorder was never called. */
+	@TearDown(Level.Trial)
+	public void stop() throws IOException {
+		try {
+			if (this.socket != null) {
+				this.socket.close();
+			}
+		}
+		finally {
+			if (this.context != null) {
+				this.context.destroy();
+			}
+		}
+		// Checked rather than printed: this runs inside the last iteration's window of -prof gc, and printing
+		// from a forked JMH VM allocates enough to show in its per-operation figure.
+		if (this.counting != null && this.counting.messagesIn() == 0) {
+			throw new IllegalStateException("The engine never called the recorder: " + this.counting);
+		}
+	}
+
+	/** Writes an upgrade request, reads the head of the answer and checks it is a 101 with the right accept key. */
+	private void handshake(int port) throws IOException {
+		byte[] nonce = new byte[16];
+		ThreadLocalRandom.current().nextBytes(nonce);
+		String key = Base64.getEncoder().encodeToString(nonce);
+		String upgrade = "GET / HTTP/1.1\r\n"
+				+ "Host: 127.0.0.1:" + port + "\r\n"
+				+ "Upgrade: websocket\r\n"
+				+ "Connection: Upgrade\r\n"
+				+ "Sec-WebSocket-Key: " + key + "\r\n"
+				+ "Sec-WebSocket-Version: 13\r\n"
+				+ "Sec-WebSocket-Protocol: echo\r\n"
+				+ "\r\n";
+		this.out.write(upgrade.getBytes(StandardCharsets.US_ASCII));
+		this.out.flush();
+		String head = readHead(this.in);
+		if (!head.startsWith("HTTP/1.1 101")) {
+			throw new IOException("The server refused the upgrade: " + head);
+		}
+		String expected = "sec-websocket-accept: " + acceptKey(key).toLowerCase(Locale.ROOT);
+		if (!head.toLowerCase(Locale.ROOT).contains(expected)) {
+			throw new IOException("The answer has no or a wrong Sec-WebSocket-Accept: " + head);
+		}
+	}
+
+	/**
+	 * Reads byte by byte up to the empty line ending a response head, so that no byte of what follows is taken;
+	 * slow, but it runs once per trial.
+	 */
+	private static String readHead(InputStream in) throws IOException {
+		StringBuilder head = new StringBuilder();
+		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+			int b = in.read();
+			if (b < 0) {
+				throw new IOException("The server closed the connection during the handshake: " + head);
+			}
+			head.append((char) b);
+		}
+		return head.toString();
+	}
+
+	/** The Sec-WebSocket-Accept value the server must answer {@code key} with (RFC 6455 section 4.2.2). */
+	private static String acceptKey(String key) throws IOException {
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			byte[] digest = sha1.digest((key + HANDSHAKE_GUID).getBytes(StandardCharsets.US_ASCII));
+			return Base64.getEncoder().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IOException("This JVM has no SHA-1", ex);
+		}
+	}
+
+	/** A final text frame of {@code size} letters, masked with a random nonzero key. */
+	private static byte[] maskedTextFrame(int size) {
+		int key = ThreadLocalRandom.current().nextInt() | 1;
+		ByteBuffer frame = ByteBuffer.allocate(FrameHeader.size(size, true) + size);
+		FrameWriter.writeHeader(frame, true, false, Opcode.TEXT, size, key, true);
+		ByteBuffer payload = frame.slice();
+		for (int i = 0; i < size; i++) {
+			payload.put((byte) ('a' + i % 26));
+		}
+		FrameWriter.mask(payload.flip(), key, 0);
+		return frame.array();
+	}
+
+	/**
+	 * Sends each received piece straight back as a piece of the same message. When the socket cannot take the
+	 * echo at once it stops reading until the send side drains, so a fast client cannot make it buffer without
+	 * bound; with one 64-byte message in flight that never happens here, but an echo without it would be wrong.
+	 */
+	static final class Echo implements LwsProtocolHandler<Void> {
+
+		@Override
+		public int onReceive(Lws wsi, Void session, ByteBuffer in) {
+			WriteProtocol kind;
+			if (!wsi.isFirstFragment()) {
+				kind = WriteProtocol.CONTINUATION;
+			}
+			else {
+				kind = wsi.frameIsBinary() ? WriteProtocol.BINARY : WriteProtocol.TEXT;
+			}
+			if (wsi.write(in, kind, wsi.isFinalFragment()) < 0) {
+				return -1;
+			}
+			if (wsi.partialBuffered()) {
+				wsi.rxFlowControl(false);
+				wsi.callbackOnWritable();
+			}
+			return 0;
+		}
+
+		@Override
+		public int onServerWriteable(Lws wsi, Void session) {
+			wsi.rxFlowControl(true);
+			return 0;
+		}
+
+	}
+
+}
