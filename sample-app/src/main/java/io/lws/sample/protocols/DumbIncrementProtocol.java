@@ -8,12 +8,14 @@ import io.lws.core.CloseStatus;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
+import io.lws.spring.boot.autoconfigure.LwsProtocol;
 
 /**
  * {@code dumb-increment-protocol}: sends {@code "0"} right after the handshake, then the next number every 50 ms, per
  * connection (a true 20 Hz whatever the number of clients, unlike lws 4.1.6 whose timers woke every connection).
  * {@code reset\n} restarts the count, {@code closeme\n} closes with 1001 {@code seeya}; anything else is ignored.
  */
+@LwsProtocol(name = DumbIncrementProtocol.NAME, rxBufferSize = DumbIncrementProtocol.RX_BUFFER_SIZE)
 public class DumbIncrementProtocol implements LwsProtocolHandler<DumbIncrementProtocol.Session> {
 
 	/** The protocol name clients ask for. */

@@ -5,12 +5,14 @@ import java.nio.ByteBuffer;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
+import io.lws.spring.boot.autoconfigure.LwsProtocol;
 
 /**
  * {@code echo}: every message comes back unchanged, text as text and binary as binary. Each received piece goes out
  * at once as a fragment of the same message, so a message of any size streams through in {@code rx_buffer_size}
  * pieces; when the peer reads slower than it writes, receiving pauses until the output drains.
  */
+@LwsProtocol(name = EchoProtocol.NAME, rxBufferSize = 4096)
 public class EchoProtocol implements LwsProtocolHandler<Void> {
 
 	/** The protocol name clients ask for. */

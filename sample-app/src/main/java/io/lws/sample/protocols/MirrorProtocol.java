@@ -16,6 +16,7 @@ import io.lws.core.PendingTimeout;
 import io.lws.core.WriteProtocol;
 import io.lws.core.log.LwsLog;
 import io.lws.core.ring.LwsRing;
+import io.lws.spring.boot.autoconfigure.LwsProtocol;
 
 /**
  * {@code lws-mirror-protocol}: every message a member sends goes, in order, to every member of the same mirror
@@ -30,6 +31,7 @@ import io.lws.core.ring.LwsRing;
  * A message is relayed whole up to {@link #MAX_MESSAGE} bytes; a longer one is relayed in parts of that size, each a
  * message of its own (libwebsockets relays every 4096-byte piece as a separate message).
  */
+@LwsProtocol(name = MirrorProtocol.NAME, rxBufferSize = MirrorProtocol.RX_BUFFER_SIZE)
 public class MirrorProtocol implements LwsProtocolHandler<MirrorProtocol.Member> {
 
 	/** The protocol name clients ask for. */

@@ -8,12 +8,14 @@ import io.lws.core.Lws;
 import io.lws.core.LwsContext;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
+import io.lws.spring.boot.autoconfigure.LwsProtocol;
 
 /**
  * {@code lws-status}: whenever a status client connects or leaves, every status client is sent a JSON message with
  * the library version, the host name and the list of status connections (peer, connect time in epoch seconds, user
  * agent), newest first, with libwebsockets' field names and string-typed numbers.
  */
+@LwsProtocol(name = StatusProtocol.NAME, rxBufferSize = StatusProtocol.RX_BUFFER_SIZE)
 public class StatusProtocol implements LwsProtocolHandler<StatusProtocol.Entry> {
 
 	/** The protocol name clients ask for. */
