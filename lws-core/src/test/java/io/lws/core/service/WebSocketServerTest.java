@@ -291,6 +291,47 @@ class WebSocketServerTest {
 	}
 
 	@Test
+	void pongsReachReceivePongAndTheHeaderBufferIsFreeAfterTheUpgrade() throws Exception {
+		List<String> pongs = new CopyOnWriteArrayList<>();
+		LwsProtocol<Object> p = LwsProtocol.of("pongs", new LwsProtocolHandler<>() {
+			@Override
+			public int onReceivePong(Lws wsi, Object s, ByteBuffer in) {
+				pongs.add(StandardCharsets.UTF_8.decode(in).toString());
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			c.sendFrame(true, 10, "pong!".getBytes(StandardCharsets.UTF_8));
+			long end = System.currentTimeMillis() + 3000;
+			while (pongs.isEmpty() && System.currentTimeMillis() < end) {
+				Thread.sleep(10);
+			}
+			assertThat(pongs).containsExactly("pong!");
+			assertThat(s.context().headerPoolStats().inUse()).isZero();
+		}
+	}
+
+	@Test
+	void aPeerThatNeverAnswersOurCloseIsDroppedAfterTimeoutSecs() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("closer", new LwsProtocolHandler<>() {
+			@Override
+			public int onReceive(Lws wsi, Object s, ByteBuffer in) {
+				return -1;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p).timeoutSecs(1));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			c.sendText("bye");
+			assertThat(c.readFrame().closeCode()).isEqualTo(1000);
+			long start = System.nanoTime();
+			// we do not answer the close: the server gives up after timeout_secs
+			assertThat(c.raw().closedByServer()).isTrue();
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 3000L);
+		}
+	}
+
+	@Test
 	void destroyClosesWebSocketsWithGoingAway() throws IOException {
 		TestServer s = TestServer.start((v) -> v.protocols(io.lws.core.support.EchoProtocol.create(4096)));
 		try (WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {

@@ -1,0 +1,225 @@
+package io.lws.core.service;
+
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.HeaderToken;
+import io.lws.core.HttpHeaders;
+import io.lws.core.Lws;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.PeerAddresses;
+import io.lws.core.PollArgs;
+import io.lws.core.ServerOption;
+import io.lws.core.WriteProtocol;
+import io.lws.core.log.LogLevel;
+import io.lws.core.log.LwsLog;
+import io.lws.core.mount.Mount;
+import io.lws.core.mount.MountOrigin;
+import io.lws.core.support.HttpResponse;
+import io.lws.core.support.RawClient;
+import io.lws.core.support.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP callback reasons, in the order libwebsockets gives them, and the connection helpers around them. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class HttpCallbacksTest {
+
+	/** Records every reason it sees (with the poll events for the poll reasons). */
+	static final class Recorder implements LwsProtocolHandler<Object> {
+
+		final List<String> reasons = new CopyOnWriteArrayList<>();
+
+		@Override
+		public int callback(Lws wsi, CallbackReason reason, Object session, Object in) {
+			if (in instanceof PollArgs p) {
+				this.reasons.add(reason + "(" + p.events() + ")");
+			}
+			else if (reason != CallbackReason.PROTOCOL_INIT && reason != CallbackReason.PROTOCOL_DESTROY) {
+				this.reasons.add(reason.name());
+			}
+			if (reason == CallbackReason.HTTP) {
+				return wsi.returnHttpStatus(200, "recorded");
+			}
+			return 0;
+		}
+
+	}
+
+	@Test
+	void reasonsArriveInLibwebsocketsOrderIncludingThePollReasons() throws Exception {
+		Recorder rec = new Recorder();
+		try (TestServer s = TestServer.start((c) -> c.externalPoll(true), (v) -> v.protocols(LwsProtocol.of("rec", rec)))) {
+			try (RawClient c = s.client()) {
+				assertThat(c.send("GET / HTTP/1.0\r\n\r\n").readResponse().bodyText()).contains("recorded");
+				assertThat(c.closedByServer()).isTrue();
+			}
+			s.awaitConnections(0);
+			Thread.sleep(50);
+			int in = PollArgs.POLLIN;
+			assertThat(rec.reasons).containsExactly("ADD_POLL_FD(0)", "WSI_CREATE", "FILTER_NETWORK_CONNECTION",
+					"SERVER_NEW_CLIENT_INSTANTIATED", "CHANGE_MODE_POLL_FD(" + in + ")", "FILTER_HTTP_CONNECTION", "HTTP",
+					"CHANGE_MODE_POLL_FD(0)", "CLOSED_HTTP", "DEL_POLL_FD(0)", "WSI_DESTROY");
+		}
+	}
+
+	@Test
+	void aLargeDynamicResponseStreamsThroughHttpWriteable() throws Exception {
+		int total = 8 * 1024 * 1024;
+		List<Integer> writeables = new CopyOnWriteArrayList<>();
+		LwsProtocol<int[]> p = LwsProtocol.of("stream", new LwsProtocolHandler<int[]>() {
+			@Override
+			public int[] newSession(Lws wsi) {
+				return new int[1];
+			}
+
+			@Override
+			public int onHttp(Lws wsi, int[] sent, String uri) {
+				wsi.write(HttpHeaders.status(200).contentType("application/octet-stream").contentLength(total)
+					.toByteBuffer(wsi), WriteProtocol.HTTP_HEADERS);
+				wsi.callbackOnWritable();
+				return 0;
+			}
+
+			@Override
+			public int onHttpWriteable(Lws wsi, int[] sent) {
+				writeables.add(sent[0]);
+				byte[] chunk = new byte[16 * 1024];
+				while (sent[0] < total && !wsi.partialBuffered()) {
+					Arrays.fill(chunk, (byte) (sent[0] / chunk.length));
+					int n = Math.min(chunk.length, total - sent[0]);
+					wsi.write(ByteBuffer.wrap(chunk, 0, n), (sent[0] + n == total) ? WriteProtocol.HTTP_FINAL
+							: WriteProtocol.HTTP);
+					sent[0] += n;
+				}
+				if (sent[0] < total) {
+					wsi.callbackOnWritable();
+					return 0;
+				}
+				return wsi.httpTransactionCompleted() ? -1 : 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			HttpResponse r = c.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+			assertThat(r.body()).hasSize(total);
+			assertThat(r.body()[total - 1]).isEqualTo((byte) ((total - 1) / (16 * 1024)));
+			// the writer stopped when partialBuffered() said so: many callbacks, not one huge buffer
+			assertThat(writeables.size()).isGreaterThan(10);
+			assertThat(c.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().body()).hasSize(total);
+		}
+	}
+
+	@Test
+	void serveHttpFileSendsTheFileThenFileCompletion(@TempDir Path dir) throws Exception {
+		Path file = Files.writeString(dir.resolve("report.txt"), "file body");
+		List<String> seen = new CopyOnWriteArrayList<>();
+		LwsProtocol<Object> p = LwsProtocol.of("files", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object s, String uri) {
+				String path = uri.equals("/missing") ? dir.resolve("nope").toString() : file.toString();
+				return wsi.serveHttpFile(path, "text/plain", "x-extra: 1\r\n");
+			}
+
+			@Override
+			public int onHttpFileCompletion(Lws wsi, Object s) {
+				seen.add("completion");
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			HttpResponse r = c.send("GET /f HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+			assertThat(r.bodyText()).isEqualTo("file body");
+			assertThat(r.header("content-type")).isEqualTo("text/plain");
+			assertThat(r.header("x-extra")).isEqualTo("1");
+			assertThat(r.header("cache-control")).isEqualTo("no-store");
+			assertThat(seen).containsExactly("completion");
+			assertThat(c.send("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void unknownTypesCanBeRefusedWith415AsLibwebsockets4Does(@TempDir Path dir) throws Exception {
+		Files.writeString(dir.resolve("a.zzz"), "z");
+		Mount m = Mount.builder("/", MountOrigin.FILE, dir.toString()).build();
+		try (TestServer s = TestServer.start((v) -> v.mounts(m).options(ServerOption.REFUSE_UNKNOWN_MIME_TYPES));
+				RawClient c = s.client()) {
+			assertThat(c.send("GET /a.zzz HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(415);
+		}
+	}
+
+	@Test
+	void aBodyLongerThanDeclaredIsReadAsTheNextRequestAndRefused() throws Exception {
+		try (TestServer s = TestServer.start((v) -> {
+		}); RawClient c = s.client()) {
+			c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcdefgh\r\n\r\n");
+			assertThat(c.readResponse().status()).isEqualTo(404);
+			assertThat(c.readResponse().status()).isEqualTo(400);
+			assertThat(c.closedByServer()).isTrue();
+		}
+	}
+
+	@Test
+	void peerAddressesSocketOptionsAndHeadersAreAvailable() throws Exception {
+		List<Object> seen = new CopyOnWriteArrayList<>();
+		LwsProtocol<Object> p = LwsProtocol.of("peer", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object s, String uri) {
+				PeerAddresses a = wsi.getPeerAddresses();
+				seen.add(wsi.getPeerSimple());
+				seen.add(a.ip());
+				try {
+					seen.add(((SocketChannel) wsi.getSocketFd()).getOption(StandardSocketOptions.SO_KEEPALIVE));
+				}
+				catch (java.io.IOException ex) {
+					seen.add(ex);
+				}
+				ByteBuffer small = ByteBuffer.allocate(3);
+				seen.add(wsi.hdrCopy(small, HeaderToken.HTTP_USER_AGENT));
+				seen.add(wsi.hdrTotalLength(HeaderToken.HTTP_COOKIE));
+				seen.add(wsi.hdrCopy(HeaderToken.HTTP_COOKIE));
+				seen.add(wsi.hdrFragmentLength(HeaderToken.HTTP_COOKIE, 1));
+				seen.add(wsi.hdrCustom("x-custom"));
+				return wsi.returnHttpStatus(200, null);
+			}
+		});
+		try (TestServer s = TestServer.start((c) -> c.tcpKeepalive(30, 3, 5), (v) -> v.protocols(p));
+				RawClient c = s.client()) {
+			c.send("GET / HTTP/1.1\r\nHost: x\r\nUser-Agent: longer-than-three\r\nCookie: a=1\r\nCookie: b=22\r\n"
+					+ "X-Custom: yes\r\n\r\n").readResponse();
+			assertThat(seen).containsExactly("127.0.0.1", "127.0.0.1", true, -1, 8, "a=1;b=22", 4, "yes");
+		}
+	}
+
+	@Test
+	void logLinesGoToTheEmitterAndTheVhostLogFile(@TempDir Path dir) throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		int old = LwsLog.logLevel();
+		LwsLog.setLogLevel(LogLevel.ERR.bit() | LogLevel.WARN.bit() | LogLevel.NOTICE.bit(),
+				(level, line) -> lines.add(level.letter() + " " + line));
+		Path log = dir.resolve("vhost.log");
+		try (TestServer s = TestServer.start((v) -> v.logFilepath(log.toString()))) {
+			assertThat(lines).anyMatch((l) -> l.startsWith("N lws started on"));
+			assertThat(Files.readString(log, StandardCharsets.UTF_8)).matches(
+					"(?s)\\[\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d:\\d{4}\\] N: lws started on .*");
+		}
+		finally {
+			LwsLog.setLogLevel(old, null);
+		}
+		assertThat(LwsLog.timestamp(LogLevel.WARN)).matches("\\[\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d:\\d{4}\\] W: ");
+	}
+
+}
