@@ -29,12 +29,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 import io.lws.core.ContextCreationInfo;
-import io.lws.core.Lws;
 import io.lws.core.LwsContext;
 import io.lws.core.LwsProtocol;
-import io.lws.core.LwsProtocolHandler;
+import io.lws.core.protocols.EchoHandler;
 import io.lws.core.VhostCreationInfo;
-import io.lws.core.WriteProtocol;
 import io.lws.core.metrics.MetricsRecorder;
 import io.lws.core.ws.FrameHeader;
 import io.lws.core.ws.FrameWriter;
@@ -102,7 +100,7 @@ public class EchoRoundTripBenchmark {
 		VhostCreationInfo vhost = VhostCreationInfo.builder("default")
 			.iface("127.0.0.1")
 			.port(0)
-			.protocols(LwsProtocol.of("echo", new Echo()))
+			.protocols(LwsProtocol.of("echo", new EchoHandler()))
 			.build();
 		this.context = LwsContext.create(ContextCreationInfo.builder().vhost(vhost).metricsRecorder(metrics).build());
 		int port = this.context.vhosts().get(0).listenPort();
@@ -222,40 +220,6 @@ public class EchoRoundTripBenchmark {
 		}
 		FrameWriter.mask(payload.flip(), key, 0);
 		return frame.array();
-	}
-
-	/**
-	 * Sends each received piece straight back as a piece of the same message. When the socket cannot take the
-	 * echo at once it stops reading until the send side drains, so a fast client cannot make it buffer without
-	 * bound; with one 64-byte message in flight that never happens here, but an echo without it would be wrong.
-	 */
-	static final class Echo implements LwsProtocolHandler<Void> {
-
-		@Override
-		public int onReceive(Lws wsi, Void session, ByteBuffer in) {
-			WriteProtocol kind;
-			if (!wsi.isFirstFragment()) {
-				kind = WriteProtocol.CONTINUATION;
-			}
-			else {
-				kind = wsi.frameIsBinary() ? WriteProtocol.BINARY : WriteProtocol.TEXT;
-			}
-			if (wsi.write(in, kind, wsi.isFinalFragment()) < 0) {
-				return -1;
-			}
-			if (wsi.partialBuffered()) {
-				wsi.rxFlowControl(false);
-				wsi.callbackOnWritable();
-			}
-			return 0;
-		}
-
-		@Override
-		public int onServerWriteable(Lws wsi, Void session) {
-			wsi.rxFlowControl(true);
-			return 0;
-		}
-
 	}
 
 }

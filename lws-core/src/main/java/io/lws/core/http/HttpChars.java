@@ -2,9 +2,10 @@ package io.lws.core.http;
 
 /**
  * Character classes of RFC 9110 section 5.6.2 and RFC 9112, tested on single bytes so the parse path never
- * decodes text; libwebsockets does the same checks inline in {@code lws_parse()}.
+ * decodes text; libwebsockets does the same checks inline in {@code lws_parse()}. Shared by the request parser and
+ * the form parser ({@code io.lws.core.spa}); not meant for applications.
  */
-final class HttpChars {
+public final class HttpChars {
 
 	static final byte CR = '\r';
 
@@ -38,18 +39,30 @@ final class HttpChars {
 		return TCHAR[b & 0xFF];
 	}
 
-	/** Whether a byte is optional whitespace, OWS (RFC 9110 section 5.6.3). */
-	static boolean isOws(byte b) {
+	/**
+	 * Whether a byte is optional whitespace, OWS (RFC 9110 section 5.6.3).
+	 * @param b the byte
+	 * @return whether it is SP or HTAB
+	 */
+	public static boolean isOws(byte b) {
 		return b == SP || b == HTAB;
 	}
 
-	/** Whether a byte is a control character other than HTAB: never allowed in a field value. */
-	static boolean isControl(byte b) {
+	/**
+	 * Whether a byte is a control character other than HTAB: never allowed in a field value.
+	 * @param b the byte
+	 * @return whether it is a control character
+	 */
+	public static boolean isControl(byte b) {
 		return (b >= 0 && b < 0x20 && b != HTAB) || b == 0x7F;
 	}
 
-	/** The value of a hexadecimal digit, or -1 when the byte is not one. */
-	static int hexValue(byte b) {
+	/**
+	 * The value of a hexadecimal digit.
+	 * @param b the byte
+	 * @return 0-15, or -1 when the byte is not a hexadecimal digit
+	 */
+	public static int hexValue(byte b) {
 		if (b >= '0' && b <= '9') {
 			return b - '0';
 		}
@@ -60,6 +73,22 @@ final class HttpChars {
 			return b - 'A' + 10;
 		}
 		return -1;
+	}
+
+	/**
+	 * Decodes the {@code %XX} escape at {@code data[i]} (which holds {@code '%'}).
+	 * @param data the bytes
+	 * @param i the index of the {@code '%'}
+	 * @param to the end of the valid bytes
+	 * @return the decoded byte value, or -1 when the escape is cut short or not hexadecimal
+	 */
+	static int percentDecoded(byte[] data, int i, int to) {
+		if (i + 2 >= to) {
+			return -1;
+		}
+		int hi = hexValue(data[i + 1]);
+		int lo = hexValue(data[i + 2]);
+		return (hi < 0 || lo < 0) ? -1 : (hi << 4) | lo;
 	}
 
 	/** A byte in ASCII lower case; other bytes unchanged. */

@@ -32,15 +32,10 @@ final class PathDecoder {
 		while (i < to) {
 			int c = data[i] & 0xFF;
 			if (c == '%') {
-				if (i + 2 >= to) {
+				c = HttpChars.percentDecoded(data, i, to);
+				if (c < 0) {
 					return RequestError.BAD_PERCENT_ENCODING;
 				}
-				int hi = HttpChars.hexValue(data[i + 1]);
-				int lo = HttpChars.hexValue(data[i + 2]);
-				if (hi < 0 || lo < 0) {
-					return RequestError.BAD_PERCENT_ENCODING;
-				}
-				c = (hi << 4) | lo;
 				if (c == 0) {
 					return RequestError.ENCODED_NUL;
 				}

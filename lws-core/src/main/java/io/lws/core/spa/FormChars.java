@@ -33,30 +33,6 @@ final class FormChars {
 		return isAlnum(c) || c == ' ' || BOUNDARY_SYMBOLS.indexOf(c) >= 0;
 	}
 
-	/** Whether a byte is optional whitespace, OWS (RFC 9110 section 5.6.3). */
-	static boolean isOws(byte b) {
-		return b == SP || b == HTAB;
-	}
-
-	/** Whether a byte is a control character other than HTAB, which no header line may hold. */
-	static boolean isControl(byte b) {
-		return (b >= 0 && b < 0x20 && b != HTAB) || b == 0x7F;
-	}
-
-	/** The value of a hexadecimal digit, or -1 when the byte is not one. */
-	static int hexValue(byte b) {
-		if (b >= '0' && b <= '9') {
-			return b - '0';
-		}
-		if (b >= 'a' && b <= 'f') {
-			return b - 'a' + 10;
-		}
-		if (b >= 'A' && b <= 'F') {
-			return b - 'A' + 10;
-		}
-		return -1;
-	}
-
 	private static boolean isAlnum(char c) {
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}

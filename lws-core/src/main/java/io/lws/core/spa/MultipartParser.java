@@ -3,6 +3,8 @@ package io.lws.core.spa;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import io.lws.core.http.HttpChars;
+
 /**
  * Reads a {@code multipart/form-data} body (RFC 7578 over RFC 2046 section 5.1): libwebsockets'
  * {@code lws_urldecode_s_process()} in its multipart states. The preamble and epilogue are skipped; each part's
@@ -125,7 +127,7 @@ final class MultipartParser implements BodyParser {
 		if (b == FormChars.CR) {
 			this.state = State.DELIMITER_LF;
 		}
-		else if (FormChars.isOws(b)) {
+		else if (HttpChars.isOws(b)) {
 			this.state = State.PADDING;
 		}
 		else {

@@ -3,6 +3,8 @@ package io.lws.core.spa;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import io.lws.core.http.HttpChars;
+
 /**
  * Reads the header section of one multipart part, line by line, within {@link SpaConfig#maxPartHeaderSize()}, and
  * keeps only its {@code Content-Disposition}: the other headers of RFC 7578 ({@code Content-Type} and the
@@ -89,7 +91,7 @@ final class PartHeaderReader {
 			else if (b == FormChars.LF) {
 				throw SpaException.badRequest(BAD_LINE_END);
 			}
-			else if (FormChars.isControl(b)) {
+			else if (HttpChars.isControl(b)) {
 				throw SpaException.badRequest(CONTROL);
 			}
 			else {
@@ -103,7 +105,7 @@ final class PartHeaderReader {
 	}
 
 	private void headerLine() throws SpaException {
-		if (FormChars.isOws(this.line[0])) {
+		if (HttpChars.isOws(this.line[0])) {
 			throw SpaException.badRequest(FOLDED);
 		}
 		int colon = 0;

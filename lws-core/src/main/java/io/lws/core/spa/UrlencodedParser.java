@@ -2,6 +2,8 @@ package io.lws.core.spa;
 
 import java.nio.ByteBuffer;
 
+import io.lws.core.http.HttpChars;
+
 /**
  * Reads an {@code application/x-www-form-urlencoded} body (the WHATWG URL standard's form encoding, as HTML forms
  * send it) into a {@link ValueStore}: libwebsockets' {@code lws_urldecode_s_process()}.
@@ -67,7 +69,7 @@ final class UrlencodedParser implements BodyParser {
 	}
 
 	private void escapeDigit(byte b) throws SpaException {
-		int digit = FormChars.hexValue(b);
+		int digit = HttpChars.hexValue(b);
 		if (digit < 0) {
 			throw SpaException.badRequest(BAD_ESCAPE);
 		}

@@ -146,8 +146,9 @@ class HttpCallbacksTest {
 			assertThat(r.header("content-type")).isEqualTo("text/plain");
 			assertThat(r.header("x-extra")).isEqualTo("1");
 			assertThat(r.header("cache-control")).isEqualTo("no-store");
-			assertThat(seen).containsExactly("completion");
+			// the next answer on the connection comes after the first transaction's completion callback
 			assertThat(c.send("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(404);
+			assertThat(seen).containsExactly("completion");
 		}
 	}
 

@@ -1,41 +1,16 @@
 package io.lws.core.support;
 
-import java.nio.ByteBuffer;
-
-import io.lws.core.Lws;
 import io.lws.core.LwsProtocol;
-import io.lws.core.LwsProtocolHandler;
-import io.lws.core.WriteProtocol;
+import io.lws.core.protocols.EchoHandler;
 
-/**
- * The echo protocol the conformance tests use: each received piece goes straight back out as a fragment of the same
- * message (text stays text, binary stays binary). When output backs up it stops reading until the socket drains,
- * which is how an lws application streams without growing its buffers.
- */
-public final class EchoProtocol implements LwsProtocolHandler<Object> {
+/** The echo protocol the conformance tests use, named {@code echo}. */
+public final class EchoProtocol {
 
-	public static LwsProtocol<Object> create(int rxBufferSize) {
-		return LwsProtocol.builder("echo", new EchoProtocol()).rxBufferSize(rxBufferSize).build();
+	private EchoProtocol() {
 	}
 
-	@Override
-	public int onReceive(Lws wsi, Object session, ByteBuffer in) {
-		WriteProtocol wp = !wsi.isFirstFragment() ? WriteProtocol.CONTINUATION
-				: (wsi.frameIsBinary() ? WriteProtocol.BINARY : WriteProtocol.TEXT);
-		if (wsi.write(in, wp, wsi.isFinalFragment()) < 0) {
-			return -1;
-		}
-		if (wsi.partialBuffered()) {
-			wsi.rxFlowControl(false);
-			wsi.callbackOnWritable();
-		}
-		return 0;
-	}
-
-	@Override
-	public int onServerWriteable(Lws wsi, Object session) {
-		wsi.rxFlowControl(true);
-		return 0;
+	public static LwsProtocol<Void> create(int rxBufferSize) {
+		return LwsProtocol.builder("echo", new EchoHandler()).rxBufferSize(rxBufferSize).build();
 	}
 
 }

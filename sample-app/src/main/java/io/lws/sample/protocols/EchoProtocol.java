@@ -1,41 +1,16 @@
 package io.lws.sample.protocols;
 
-import java.nio.ByteBuffer;
-
-import io.lws.core.Lws;
-import io.lws.core.LwsProtocolHandler;
-import io.lws.core.WriteProtocol;
+import io.lws.core.protocols.EchoHandler;
 import io.lws.spring.boot.autoconfigure.LwsProtocol;
 
 /**
- * {@code echo}: every message comes back unchanged, text as text and binary as binary. Each received piece goes out
- * at once as a fragment of the same message, so a message of any size streams through in {@code rx_buffer_size}
- * pieces; when the peer reads slower than it writes, receiving pauses until the output drains.
+ * {@code echo}: every message comes back unchanged (text stays text, binary stays binary; fragmentation may differ),
+ * streamed in pieces with flow control. Used by conformance and load runs.
  */
 @LwsProtocol(name = EchoProtocol.NAME, rxBufferSize = 4096)
-public class EchoProtocol implements LwsProtocolHandler<Void> {
+public class EchoProtocol extends EchoHandler {
 
 	/** The protocol name clients ask for. */
 	public static final String NAME = "echo";
-
-	@Override
-	public int onReceive(Lws wsi, Void session, ByteBuffer in) {
-		WriteProtocol wp = !wsi.isFirstFragment() ? WriteProtocol.CONTINUATION
-				: (wsi.frameIsBinary() ? WriteProtocol.BINARY : WriteProtocol.TEXT);
-		if (wsi.write(in, wp, wsi.isFinalFragment()) < 0) {
-			return -1;
-		}
-		if (wsi.partialBuffered()) {
-			wsi.rxFlowControl(false);
-			wsi.callbackOnWritable();
-		}
-		return 0;
-	}
-
-	@Override
-	public int onServerWriteable(Lws wsi, Void session) {
-		wsi.rxFlowControl(true);
-		return 0;
-	}
 
 }

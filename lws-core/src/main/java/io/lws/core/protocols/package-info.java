@@ -1,0 +1,4 @@
+/**
+ * Ready-made protocol handlers, as libwebsockets ships protocol plugins: currently an echo protocol.
+ */
+package io.lws.core.protocols;
