@@ -31,12 +31,14 @@ import org.openjdk.jmh.annotations.Threads;
 import io.lws.core.ContextCreationInfo;
 import io.lws.core.LwsContext;
 import io.lws.core.LwsProtocol;
-import io.lws.core.protocols.EchoHandler;
 import io.lws.core.VhostCreationInfo;
 import io.lws.core.metrics.MetricsRecorder;
+import io.lws.core.protocols.EchoHandler;
 import io.lws.core.ws.FrameHeader;
 import io.lws.core.ws.FrameWriter;
 import io.lws.core.ws.Opcode;
+import io.lws.spring.boot.autoconfigure.metrics.MicrometerMetricsRecorder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Measures the whole engine end to end: round trips per second of a 64-byte masked text message between one
@@ -70,7 +72,7 @@ public class EchoRoundTripBenchmark {
 	private static final int SETUP_TIMEOUT_MS = 10_000;
 
 	/** {@code none}: no metrics; {@code counting}: a {@link CountingRecorder}. */
-	@Param({ "none", "counting" })
+	@Param({ "none", "counting", "micrometer" })
 	public String recorder;
 
 	private LwsContext context;
@@ -95,6 +97,8 @@ public class EchoRoundTripBenchmark {
 		MetricsRecorder metrics = switch (this.recorder) {
 			case "none" -> MetricsRecorder.NONE;
 			case "counting" -> this.counting = new CountingRecorder();
+			// the recorder the starter binds, on a registry that keeps every meter in memory
+			case "micrometer" -> new MicrometerMetricsRecorder(new SimpleMeterRegistry());
 			default -> throw new IllegalArgumentException("Unknown recorder " + this.recorder);
 		};
 		VhostCreationInfo vhost = VhostCreationInfo.builder("default")
