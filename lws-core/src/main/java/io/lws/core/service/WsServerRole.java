@@ -176,15 +176,9 @@ final class WsServerRole implements WsReceiverListener {
 		}
 		this.state = State.CLOSING;
 		if (ret == 0) {
-			// echo the close (RFC 6455 5.5.1): the same code, or an empty body when the peer sent none
-			if (code == CloseStatus.NO_STATUS.code()) {
-				queueFrame(Opcode.CLOSE, true, ByteBuffer.allocate(0));
-			}
-			else {
-				ByteBuffer echo = ByteBuffer.allocate(2);
-				echo.putShort((short) code).flip();
-				queueFrame(Opcode.CLOSE, true, echo);
-			}
+			// echo the close as libwebsockets does: the peer's whole payload, code and reason (an empty body when the
+			// peer sent none), so a browser's close(3000, "Bye!") sees 3000 "Bye!" come back
+			queueFrame(Opcode.CLOSE, true, payload.duplicate());
 			this.sentCloseCode = code;
 		}
 		this.c.closeAfterFlush();

@@ -261,6 +261,7 @@ class WebSocketConformanceTest {
 			Frame f = c.readFrame();
 			assertThat(f.opcode()).isEqualTo(8);
 			assertThat(f.closeCode()).isEqualTo(code);
+			assertThat(f.closeReason()).isEqualTo("bye");
 			assertThat(c.raw().closedByServer()).isTrue();
 		}
 	}

@@ -155,6 +155,7 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 		}
 		s.bodyBytes += in.remaining();
 		if (s.bodyBytes > MAX_BODY) {
+			closeSpa(s);
 			return wsi.returnHttpStatus(413, "The form is larger than " + MAX_BODY + " bytes.");
 		}
 		try {
@@ -222,6 +223,11 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 		return sb.toString();
 	}
 
+	/**
+	 * Closes and forgets the parser. Forgetting matters after a refusal: the connection closes only once the error
+	 * page is flushed, so more body (and its completion) may still be delivered, and must be ignored rather than fed
+	 * to a parser that has failed.
+	 */
 	private static void closeSpa(Session s) {
 		if (s.spa != null) {
 			try {
@@ -230,6 +236,7 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 			catch (IOException ex) {
 				// the upload is being dropped anyway
 			}
+			s.spa = null;
 		}
 	}
 
