@@ -543,6 +543,11 @@ public final class Connection implements Lws {
 		LwsLog.debug("Closed {} ({})", this, cause);
 	}
 
+	/** Whether the connection is closed or closing once its output is flushed: nothing more is read or called. */
+	boolean isClosing() {
+		return this.closed || this.closeAfterFlush;
+	}
+
 	/** Whether the connection has been closed. */
 	@Override
 	public boolean isClosed() {

@@ -166,7 +166,7 @@ final class HttpServerRole {
 	void consume(ByteBuffer buf) {
 		this.inConsume = true;
 		try {
-			while (buf.hasRemaining() && !this.c.isClosed()) {
+			while (buf.hasRemaining() && !this.c.isClosing()) {
 				switch (this.state) {
 					case IDLE -> {
 						if (!ensureHeaderTable()) {
@@ -375,13 +375,14 @@ final class HttpServerRole {
 		buf.position(buf.position() + n);
 		this.bodyRemaining -= n;
 		deliverBodyPiece(piece, discard);
-		if (this.bodyRemaining == 0 && !this.c.isClosed()) {
+		if (this.bodyRemaining == 0 && !this.c.isClosing()) {
 			bodyComplete(discard);
 		}
 	}
 
 	private void deliverBodyPiece(ByteBuffer piece, boolean discard) {
-		if (this.c.isClosed()) {
+		if (this.c.isClosing()) {
+			// the answer is out and the connection closing: the rest of the body is not the application's concern
 			return;
 		}
 		this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, this.c.vhost.info().timeoutSecs());
@@ -395,6 +396,9 @@ final class HttpServerRole {
 
 	private void bodyComplete(boolean discarded) {
 		this.bodyExpected = false;
+		if (this.c.isClosing()) {
+			return;
+		}
 		this.c.setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
 		if (discarded) {
 			startNextRequest();

@@ -174,6 +174,36 @@ class HttpCallbacksTest {
 	}
 
 	@Test
+	void noBodyCallbacksFollowAnAnswerThatClosesTheConnection() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		LwsProtocol<Object> p = LwsProtocol.of("refuser", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object s, String uri) {
+				return 0;
+			}
+
+			@Override
+			public int onHttpBody(Lws wsi, Object s, ByteBuffer in) {
+				seen.add("body " + in.remaining());
+				return wsi.returnHttpStatus(413, null);
+			}
+
+			@Override
+			public int onHttpBodyCompletion(Lws wsi, Object s) {
+				seen.add("completion");
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			c.send("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ "3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n");
+			assertThat(c.readResponse().status()).isEqualTo(413);
+			assertThat(c.closedByServer()).isTrue();
+			assertThat(seen).containsExactly("body 3");
+		}
+	}
+
+	@Test
 	void peerAddressesSocketOptionsAndHeadersAreAvailable() throws Exception {
 		List<Object> seen = new CopyOnWriteArrayList<>();
 		LwsProtocol<Object> p = LwsProtocol.of("peer", new LwsProtocolHandler<>() {
