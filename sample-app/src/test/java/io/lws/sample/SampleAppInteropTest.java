@@ -1,0 +1,88 @@
+package io.lws.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.lws.core.support.Peers;
+import io.lws.sample.protocols.MirrorProtocol;
+import io.lws.spring.boot.autoconfigure.LocalLwsPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole sample app against clients no one here wrote: libwebsockets' own C test client and python3-websockets.
+ * Neither may make the app log anything at WARN or ERROR.
+ */
+@SpringBootTest(classes = SampleApplication.class, properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
+@ExtendWith(OutputCaptureExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SampleAppInteropTest {
+
+	@LocalLwsPort
+	int port;
+
+	@Autowired
+	MirrorProtocol mirror;
+
+	@Test
+	void libwebsocketsTestClientEstablishesBothConnectionsCountsAndGetsItsCirclesBack(CapturedOutput output)
+			throws Exception {
+		Peers.requireExecutable("/usr/bin/libwebsockets-test-client");
+		long relayedBefore = this.mirror.messagesRelayed();
+		Path log = Files.createTempFile("lws-test-client", ".log");
+		Process p = new ProcessBuilder("/usr/bin/libwebsockets-test-client", "127.0.0.1", "--port=" + this.port, "-d",
+				"15")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			p.waitFor(4, TimeUnit.SECONDS);
+		}
+		finally {
+			p.destroy();
+			if (!p.waitFor(5, TimeUnit.SECONDS)) {
+				p.destroyForcibly();
+			}
+		}
+		String out = Files.readString(log);
+		Files.deleteIfExists(log);
+		assertThat(out).contains("dumb: LWS_CALLBACK_CLIENT_ESTABLISHED").contains("mirror: LWS_CALLBACK_CLIENT_ESTABLISHED");
+		Matcher m = Pattern.compile("rx \\d+ '(\\d+)'").matcher(out);
+		int count = 0;
+		while (m.find()) {
+			assertThat(Integer.parseInt(m.group(1))).isEqualTo(count);
+			count++;
+		}
+		assertThat(count).isGreaterThan(40);
+		assertThat(this.mirror.messagesRelayed() - relayedBefore).isGreaterThan(100);
+		assertNoWarningsOrErrors(output);
+	}
+
+	@Test
+	void python3WebsocketsTalksToEchoDumbIncrementAndMirror(CapturedOutput output) throws Exception {
+		Peers.requirePythonWebsockets();
+		Path script = Peers.resource("interop/sample_clients.py");
+		Peers.Result r = Peers.run(List.of(Peers.PYTHON, script.toString(), "ws://127.0.0.1:" + this.port), 90);
+		assertThat(r.output()).as(r.output()).contains("OK");
+		assertThat(r.exitCode()).isZero();
+		assertNoWarningsOrErrors(output);
+	}
+
+	static void assertNoWarningsOrErrors(CapturedOutput output) {
+		assertThat(output.getAll().lines()).noneMatch((line) -> line.contains(" WARN ") || line.contains(" ERROR "));
+	}
+
+}
