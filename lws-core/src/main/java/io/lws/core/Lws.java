@@ -210,4 +210,18 @@ public interface Lws {
 	/** {@code lws_cancel_service_pt}: wakes this connection's service thread. Safe from any thread. */
 	void cancelServicePt();
 
+	/**
+	 * {@code lws_set_extension_option}: sets an option of the extension active on this WebSocket connection, for
+	 * this connection only ({@code LWS_EXT_CB_NAMED_OPTION_SET}); e.g. {@code ("permessage-deflate",
+	 * "compression_level", "9")}.
+	 * @return 0 when set; -1 when {@code extension} is not active here or refuses the option or value
+	 */
+	int setExtensionOption(String extension, String option, String value);
+
+	/**
+	 * The extension negotiated on this WebSocket connection and its answered parameters, as sent in
+	 * {@code Sec-WebSocket-Extensions} (e.g. {@code permessage-deflate; client_no_context_takeover}), or {@code null}.
+	 */
+	String negotiatedExtensions();
+
 }

@@ -140,6 +140,14 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.CONFIRM_EXTENSION_OKAY, session, name);
 	}
 
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_CONFIRM_EXTENSION_SUPPORTED}: may a client connection offer extension {@code name};
+	 * non-zero leaves it out of the offer. Comes to the vhost's first protocol, with no session.
+	 */
+	default int onClientConfirmExtensionSupported(Lws wsi, String name) {
+		return callback(wsi, CallbackReason.CLIENT_CONFIRM_EXTENSION_SUPPORTED, null, name);
+	}
+
 	/** {@code LWS_CALLBACK_ESTABLISHED}: the WebSocket handshake completed. */
 	default int onEstablished(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.ESTABLISHED, session, null);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.lws.core.ext.LwsExtension;
 import io.lws.core.mount.Mount;
 
 /**
@@ -52,6 +53,8 @@ public final class VhostCreationInfo {
 
 	private final int pingPongInterval;
 
+	private final List<LwsExtension<?>> extensions;
+
 	private VhostCreationInfo(Builder b) {
 		this.name = b.name;
 		this.port = b.port;
@@ -67,6 +70,7 @@ public final class VhostCreationInfo {
 		this.logFilepath = b.logFilepath;
 		this.maxMessageSize = b.maxMessageSize;
 		this.pingPongInterval = b.pingPongInterval;
+		this.extensions = List.copyOf(b.extensions);
 	}
 
 	/**
@@ -148,6 +152,14 @@ public final class VhostCreationInfo {
 		return this.pingPongInterval;
 	}
 
+	/**
+	 * {@code extensions}: the WebSocket extensions this vhost negotiates, in order of preference (a client's order
+	 * of offers decides first). Empty: none.
+	 */
+	public List<LwsExtension<?>> extensions() {
+		return this.extensions;
+	}
+
 	/** Whether {@code option} is set. */
 	public boolean has(ServerOption option) {
 		return this.options.contains(option);
@@ -184,6 +196,8 @@ public final class VhostCreationInfo {
 		private long maxMessageSize;
 
 		private int pingPongInterval;
+
+		private final List<LwsExtension<?>> extensions = new ArrayList<>();
 
 		private Builder(String name) {
 			Objects.requireNonNull(name, "name");
@@ -296,6 +310,25 @@ public final class VhostCreationInfo {
 				throw new IllegalArgumentException("pingPongInterval must be 0 (off) or more, not " + secs);
 			}
 			this.pingPongInterval = secs;
+			return this;
+		}
+
+		/** Adds WebSocket {@code extensions} (such as {@code PerMessageDeflate}); one name may appear once. */
+		public Builder extensions(LwsExtension<?>... extensions) {
+			return extensions(List.of(extensions));
+		}
+
+		/** Adds WebSocket {@code extensions}; one name may appear once. */
+		public Builder extensions(List<? extends LwsExtension<?>> extensions) {
+			for (LwsExtension<?> e : extensions) {
+				for (LwsExtension<?> existing : this.extensions) {
+					if (existing.name().equals(e.name())) {
+						throw new IllegalArgumentException(
+								"Extension '" + e.name() + "' is listed twice on vhost '" + this.name + "'");
+					}
+				}
+				this.extensions.add(e);
+			}
 			return this;
 		}
 

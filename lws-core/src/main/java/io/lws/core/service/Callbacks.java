@@ -76,6 +76,7 @@ final class Callbacks {
 			case CLOSED_HTTP -> h.onClosedHttp(wsi, s);
 			case FILTER_PROTOCOL_CONNECTION -> h.onFilterProtocolConnection(wsi, s, (String) in);
 			case CONFIRM_EXTENSION_OKAY -> h.onConfirmExtensionOkay(wsi, s, (String) in);
+			case CLIENT_CONFIRM_EXTENSION_SUPPORTED -> h.onClientConfirmExtensionSupported(wsi, (String) in);
 			case ESTABLISHED -> h.onEstablished(wsi, s);
 			case RECEIVE -> h.onReceive(wsi, s, (ByteBuffer) in);
 			case RECEIVE_PONG -> h.onReceivePong(wsi, s, (ByteBuffer) in);

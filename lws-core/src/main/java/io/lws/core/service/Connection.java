@@ -944,6 +944,17 @@ public final class Connection implements Lws {
 		this.pt.cancel();
 	}
 
+	@Override
+	public int setExtensionOption(String extension, String option, String value) {
+		checkThread("setExtensionOption");
+		return (this.ws != null) ? this.ws.setExtensionOption(extension, option, value) : -1;
+	}
+
+	@Override
+	public String negotiatedExtensions() {
+		return (this.ws != null && this.ws.extension() != null) ? this.ws.extension().agreed().toString() : null;
+	}
+
 	/** The handler of the bound protocol, for the roles. */
 	@SuppressWarnings("unchecked")
 	LwsProtocolHandler<Object> boundHandler() {

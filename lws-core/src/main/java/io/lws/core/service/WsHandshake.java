@@ -5,11 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.HeaderToken;
 import io.lws.core.LwsProtocol;
+import io.lws.core.ServerOption;
+import io.lws.core.ext.ActiveExtension;
+import io.lws.core.ext.ExtensionHeader;
+import io.lws.core.ext.ExtensionNegotiator;
+import io.lws.core.ext.ExtensionOffer;
+import io.lws.core.ext.LwsExtension;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.log.LwsLog;
 
@@ -18,6 +25,11 @@ import io.lws.core.log.LwsLog;
  * the subprotocol, lets the protocol filter the connection, answers 101 and switches the connection to
  * {@link WsServerRole}. A request that is not a valid handshake is answered with 400 (426 for a version other than
  * 13, with the version we speak) and closed.
+ * <p>
+ * Extensions: when the vhost has some, {@code Sec-WebSocket-Extensions} is parsed (400 when it breaks RFC 6455
+ * section 9.1's grammar) and {@link ExtensionNegotiator#negotiateServer} chooses at most one, asking the bound
+ * protocol {@code CONFIRM_EXTENSION_OKAY} after {@code FILTER_PROTOCOL_CONNECTION}; offers the extension declines
+ * are left out of the answer, as RFC 7692 section 5 asks, and the handshake goes on without them.
  */
 final class WsHandshake {
 
@@ -77,15 +89,35 @@ final class WsHandshake {
 			c.pt.context.metrics().handshake(vhostName, "filtered");
 			return refuse(c, http, 403, "The connection was refused.");
 		}
+		ExtensionNegotiator.Choice extension = null;
+		List<LwsExtension<?>> supported = c.vhost.info().extensions();
+		if (!supported.isEmpty() && t.has(HeaderToken.EXTENSIONS)) {
+			List<ExtensionOffer> offers;
+			try {
+				offers = ExtensionHeader.parse(t.value(HeaderToken.EXTENSIONS));
+			}
+			catch (IllegalArgumentException ex) {
+				return refuse(c, http, 400, ex.getMessage() + ".");
+			}
+			extension = ExtensionNegotiator.negotiateServer(supported, offers,
+					(name) -> c.callBound(CallbackReason.CONFIRM_EXTENSION_OKAY, name), c, protocol.rxBufferSize());
+		}
 		StringBuilder sb = new StringBuilder(160);
 		sb.append("HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n");
 		sb.append("sec-websocket-accept: ").append(acceptFor(key.trim())).append("\r\n");
 		if (t.has(HeaderToken.PROTOCOL)) {
 			sb.append("sec-websocket-protocol: ").append(protocol.name()).append("\r\n");
 		}
+		ActiveExtension active = null;
+		if (extension != null) {
+			sb.append("sec-websocket-extensions: ").append(extension.response()).append("\r\n");
+			active = new ActiveExtension(extension.extension(), extension.session(), c, extension.response(),
+					protocol.rxBufferSize(), !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION),
+					c.vhost.info().maxMessageSize());
+		}
 		sb.append("\r\n");
 		c.queueOutput(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
-		c.ws = new WsServerRole(c, protocol);
+		c.ws = new WsServerRole(c, protocol, active);
 		c.pt.context.metrics().handshake(vhostName, "success");
 		c.setTimeoutInternal(io.lws.core.PendingTimeout.NO_PENDING_TIMEOUT, 0);
 		if (c.callBound(CallbackReason.ESTABLISHED, null) != 0) {

@@ -9,6 +9,7 @@ import io.lws.core.LwsProtocol;
 import io.lws.core.PendingTimeout;
 import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
+import io.lws.core.ext.ActiveExtension;
 import io.lws.core.log.LwsLog;
 import io.lws.core.ws.FrameWriter;
 import io.lws.core.ws.Opcode;
@@ -22,8 +23,12 @@ import io.lws.core.ws.WsReceiverListener;
  * (RFC 6455 framing, fragmentation, UTF-8 and close rules), calls the protocol back with {@code RECEIVE},
  * {@code RECEIVE_PONG}, {@code WS_PEER_INITIATED_CLOSE}, {@code SERVER_WRITEABLE} and {@code CLOSED} (exactly once),
  * answers pings, frames what the application writes, runs the close handshake and the keep-alive pings.
+ * <p>
+ * With an extension negotiated ({@link ActiveExtension}), the messages it transforms go through it both ways: a
+ * received message with RSV1 is decompressed into pieces before {@code RECEIVE}, and every data write is compressed
+ * into frames. Messages without RSV1, and control frames, never touch it, so the uncompressed path is unchanged.
  */
-final class WsServerRole implements WsReceiverListener {
+final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSink, ActiveExtension.FrameSink {
 
 	private enum State {
 
@@ -41,6 +46,9 @@ final class WsServerRole implements WsReceiverListener {
 	private final LwsProtocol<?> protocol;
 
 	private final WsReceiver receiver;
+
+	/** The extension negotiated in the handshake, or {@code null}. */
+	private final ActiveExtension extension;
 
 	private State state = State.OPEN;
 
@@ -69,14 +77,20 @@ final class WsServerRole implements WsReceiverListener {
 	private int sentCloseCode = -1;
 
 	WsServerRole(Connection c, LwsProtocol<?> protocol) {
+		this(c, protocol, null);
+	}
+
+	WsServerRole(Connection c, LwsProtocol<?> protocol, ActiveExtension extension) {
 		this.c = c;
 		this.protocol = protocol;
+		this.extension = extension;
 		boolean validate = !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION);
 		this.receiver = new WsReceiver(WsReceiverConfig.builder()
 			.server(true)
 			.rxBufferSize(protocol.rxBufferSize())
 			.validateUtf8(validate)
 			.maxMessageSize(c.vhost.info().maxMessageSize())
+			.allowRsv1(extension != null && extension.usesRsv1())
 			.build());
 		this.pingInterval = c.vhost.info().pingPongInterval();
 	}
@@ -105,6 +119,12 @@ final class WsServerRole implements WsReceiverListener {
 			return;
 		}
 		try {
+			if (this.extension != null && this.extension.hasPendingReceive()
+					&& !this.extension.resumeReceive(this)) {
+				// paused again inside the same piece: the input waits in the connection
+				keepPendingForResume();
+				return;
+			}
 			this.receiver.receive(buf, this);
 		}
 		catch (WebSocketProtocolException ex) {
@@ -120,12 +140,46 @@ final class WsServerRole implements WsReceiverListener {
 
 	@Override
 	public boolean onData(ByteBuffer piece, boolean isBinary, boolean firstPiece, boolean lastPiece,
-			long remainingInFrame, boolean frameFin) {
+			long remainingInFrame, boolean frameFin) throws WebSocketProtocolException {
 		if (this.state != State.OPEN) {
 			// after our close frame, data is read and dropped while we wait for the peer's close
 			return true;
 		}
 		this.remaining = remainingInFrame;
+		if (this.extension != null && this.extension.transformsReceived(this.receiver.isMessageRsv1())) {
+			boolean go = this.extension.receive(piece, isBinary, firstPiece, lastPiece, this.receiver.isMessageRsv1(),
+					this);
+			if (!go && this.extension.hasPendingReceive()) {
+				keepPendingForResume();
+			}
+			return go;
+		}
+		return deliver(piece, isBinary, firstPiece, lastPiece);
+	}
+
+	/** A piece of a message the extension transformed (decompressed). */
+	@Override
+	public boolean onPiece(ByteBuffer piece, boolean isBinary, boolean firstPiece, boolean lastPiece) {
+		if (this.state != State.OPEN) {
+			return true;
+		}
+		if (lastPiece) {
+			this.remaining = 0;
+		}
+		return deliver(piece, isBinary, firstPiece, lastPiece);
+	}
+
+	/**
+	 * The extension paused with part of a piece left: make sure the connection calls {@link #consume} again when
+	 * reading resumes, even if no new byte arrives (an empty stash does that).
+	 */
+	private void keepPendingForResume() {
+		if (this.c.stash == null) {
+			this.c.stash = ByteBuffer.allocate(0);
+		}
+	}
+
+	private boolean deliver(ByteBuffer piece, boolean isBinary, boolean firstPiece, boolean lastPiece) {
 		this.binary = isBinary;
 		this.first = firstPiece;
 		this.last = lastPiece;
@@ -238,7 +292,12 @@ final class WsServerRole implements WsReceiverListener {
 			}
 			default -> throw new IllegalArgumentException(wp + " is not a WebSocket write protocol");
 		}
-		if (!queueFrame(op, fin, buf)) {
+		if (this.extension != null) {
+			if (!this.extension.send(buf, op == Opcode.BINARY, op != Opcode.CONTINUATION, fin, this)) {
+				return -1;
+			}
+		}
+		else if (!queueFrame(op, fin, buf)) {
 			return -1;
 		}
 		if (fin) {
@@ -251,10 +310,20 @@ final class WsServerRole implements WsReceiverListener {
 		return queueFrame(op, true, payload);
 	}
 
+	/** A frame of a message the extension transformed (compressed). */
+	@Override
+	public boolean onFrame(Opcode op, boolean fin, boolean rsv1, ByteBuffer payload) {
+		return queueFrame(op, fin, rsv1, payload);
+	}
+
 	private boolean queueFrame(Opcode op, boolean fin, ByteBuffer payload) {
+		return queueFrame(op, fin, false, payload);
+	}
+
+	private boolean queueFrame(Opcode op, boolean fin, boolean rsv1, ByteBuffer payload) {
 		ByteBuffer header = this.c.pt.txHeader;
 		header.clear();
-		FrameWriter.writeHeader(header, fin, false, op, payload.remaining(), 0, false);
+		FrameWriter.writeHeader(header, fin, rsv1, op, payload.remaining(), 0, false);
 		header.flip();
 		return this.c.queueOutput(header, payload);
 	}
@@ -332,6 +401,28 @@ final class WsServerRole implements WsReceiverListener {
 			this.closedCallbackDone = true;
 			this.c.callBound(CallbackReason.CLOSED, null);
 		}
+		if (this.extension != null) {
+			try {
+				this.extension.destroy();
+			}
+			catch (RuntimeException ex) {
+				LwsLog.err("Extension {} threw from DESTROY on {}: {}", this.extension.extension().name(), this.c,
+						ex.toString());
+			}
+		}
+	}
+
+	/** {@code lws_set_extension_option}: 0 when the active extension took it, -1 otherwise. */
+	int setExtensionOption(String extensionName, String option, String value) {
+		if (this.extension == null || !this.extension.extension().name().equals(extensionName)) {
+			return -1;
+		}
+		return this.extension.setOption(option, value);
+	}
+
+	/** The negotiated extension, or {@code null}. */
+	ActiveExtension extension() {
+		return this.extension;
 	}
 
 	/** Best effort at a 1001 close frame straight to the socket, when there is no loop left to flush it. */
@@ -351,7 +442,7 @@ final class WsServerRole implements WsReceiverListener {
 	@Override
 	public String toString() {
 		return "WsServerRole[" + this.state + ", protocol=" + this.protocol.name() + ", sentClose=" + this.sentCloseCode
-				+ ", " + this.receiver + "]";
+				+ ((this.extension != null) ? ", " + this.extension : "") + ", " + this.receiver + "]";
 	}
 
 }

@@ -22,7 +22,8 @@ import io.lws.core.CloseStatus;
  * inside one, masking the wrong way for the role, a length not in the fewest bytes or with the top bit set, a close
  * payload of 1 byte or with a code not allowed on the wire. Text that is not UTF-8 fails with 1007 as soon as the
  * bytes received make it impossible (section 8.1), and so does a close reason that is not UTF-8. A data message
- * larger than {@link WsReceiverConfig#maxMessageSize()} fails with 1009 as soon as a frame header announces it.
+ * larger than {@link WsReceiverConfig#maxMessageSize()} fails with 1009 as soon as a frame header announces it (a
+ * message with RSV1 is not counted here: its extension checks the size it decompresses to).
  * After a close frame, or after {@code receive} threw, everything further is ignored.
  * <p>
  * Allocation-free once its buffers exist; not thread-safe.
@@ -289,8 +290,10 @@ public final class WsReceiver {
 
 	private void lengthKnown() throws WebSocketProtocolException {
 		long max = this.config.maxMessageSize();
+		// A compressed message is limited by its decompressed size, which the extension layer checks as it grows.
+		boolean compressed = (this.opcode == Opcode.CONTINUATION) ? this.messageRsv1 : this.rsv1;
 		// Fail at the header, before any of an oversized message is delivered; subtract so the sum cannot overflow.
-		if (max > 0 && !this.opcode.isControl() && this.payloadLength > max - this.messageSize) {
+		if (max > 0 && !this.opcode.isControl() && !compressed && this.payloadLength > max - this.messageSize) {
 			throw new WebSocketProtocolException(CloseStatus.MESSAGE_TOO_LARGE.code(),
 					"The message is larger than the limit of " + max + " bytes.");
 		}

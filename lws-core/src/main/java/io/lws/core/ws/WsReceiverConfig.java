@@ -63,7 +63,8 @@ public final class WsReceiverConfig {
 
 	/**
 	 * The largest data message, in payload bytes as received, summed over its frames; 0 for no limit (close code
-	 * 1009 when exceeded). A compressed message is counted as received, before it is inflated.
+	 * 1009 when exceeded). A message with RSV1 (compressed) is not counted here: the extension that negotiated RSV1
+	 * checks its decompressed size against the same limit ({@link io.lws.core.ext.ActiveExtension}).
 	 */
 	public long maxMessageSize() {
 		return this.maxMessageSize;

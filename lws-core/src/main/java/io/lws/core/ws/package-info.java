@@ -13,7 +13,8 @@
  * <li>section 5.5, control frames (at most 125 bytes, never fragmented), with 5.5.1 close, 5.5.2 ping and 5.5.3
  * pong;</li>
  * <li>section 5.8, extensibility: RSV bits are refused unless an extension was negotiated, and then only RSV1 on
- * the first frame of a data message is allowed (RFC 7692 section 6);</li>
+ * the first frame of a data message is allowed (RFC 7692 section 6); what such a message means is the business of
+ * the extension that owns RSV1 ({@code io.lws.core.ext}), which also checks its text and size once transformed;</li>
  * <li>sections 7.1.5, 7.1.6 and 7.4, the close code and reason, with the code sets of
  * {@link io.lws.core.CloseStatus};</li>
  * <li>sections 5.6 and 8.1, UTF-8 in text messages and close reasons ({@link io.lws.core.ws.Utf8Validator}), failing

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lws.core.ext.pmd.PerMessageDeflate;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.support.EchoProtocol;
@@ -55,6 +56,24 @@ class PeerInteropTest {
 			Peers.Result r = Peers.run(
 					List.of(Peers.PYTHON, script.toString(), "ws://127.0.0.1:" + s.port() + "/"), 90);
 			assertThat(r.output()).as(r.output()).contains("OK");
+			assertThat(r.exitCode()).isZero();
+		}
+	}
+
+	@Test
+	void python3WebsocketsExchangesCompressedMessagesUnderEveryOffer() throws Exception {
+		Peers.requirePythonWebsockets();
+		try (TestServer s = TestServer.start(
+				(v) -> v.protocols(EchoProtocol.create(4096)).extensions(PerMessageDeflate.create()))) {
+			Path script = Peers.resource("interop/ws_pmd_client.py");
+			Peers.Result r = Peers.run(
+					List.of(Peers.PYTHON, script.toString(), "ws://127.0.0.1:" + s.port() + "/"), 90);
+			assertThat(r.output()).as(r.output()).contains("OK");
+			assertThat(r.output()).contains("default -> permessage-deflate\n")
+				.contains("no-context-takeover -> permessage-deflate; server_no_context_takeover; "
+						+ "client_no_context_takeover\n")
+				.contains("windows-10-9 -> permessage-deflate; server_max_window_bits=10; client_max_window_bits=9\n")
+				.contains("window-8 -> permessage-deflate; server_max_window_bits=8\n");
 			assertThat(r.exitCode()).isZero();
 		}
 	}

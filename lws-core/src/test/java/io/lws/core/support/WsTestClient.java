@@ -23,6 +23,11 @@ public final class WsTestClient implements AutoCloseable {
 
 	/** Connects and completes a handshake for {@code protocol} (null for none) at {@code path}. */
 	public static WsTestClient connect(int port, String path, String protocol) throws IOException {
+		return connect(port, path, protocol, null);
+	}
+
+	/** Connects and completes a handshake offering {@code extensions} ({@code Sec-WebSocket-Extensions}, or null). */
+	public static WsTestClient connect(int port, String path, String protocol, String extensions) throws IOException {
 		WsTestClient c = new WsTestClient(new RawClient(port));
 		byte[] nonce = new byte[16];
 		ThreadLocalRandom.current().nextBytes(nonce);
@@ -32,6 +37,9 @@ public final class WsTestClient implements AutoCloseable {
 			.append("\r\nSec-WebSocket-Version: 13\r\n");
 		if (protocol != null) {
 			req.append("Sec-WebSocket-Protocol: ").append(protocol).append("\r\n");
+		}
+		if (extensions != null) {
+			req.append("Sec-WebSocket-Extensions: ").append(extensions).append("\r\n");
 		}
 		req.append("\r\n");
 		c.raw.send(req.toString());

@@ -14,6 +14,7 @@ import io.lws.spring.boot.autoconfigure.LwsProtocol;
  * {@code dumb-increment-protocol}: sends {@code "0"} right after the handshake, then the next number every 50 ms, per
  * connection (a true 20 Hz whatever the number of clients, unlike lws 4.1.6 whose timers woke every connection).
  * {@code reset\n} restarts the count, {@code closeme\n} closes with 1001 {@code seeya}; anything else is ignored.
+ * Never compressed: it refuses permessage-deflate.
  */
 @LwsProtocol(name = DumbIncrementProtocol.NAME, rxBufferSize = DumbIncrementProtocol.RX_BUFFER_SIZE)
 public class DumbIncrementProtocol implements LwsProtocolHandler<DumbIncrementProtocol.Session> {
@@ -42,6 +43,16 @@ public class DumbIncrementProtocol implements LwsProtocolHandler<DumbIncrementPr
 	@Override
 	public Session newSession(Lws wsi) {
 		return new Session();
+	}
+
+	/**
+	 * Refuses permessage-deflate. libwebsockets never negotiates it here either (the protocol's rx buffer is under
+	 * 128 bytes), and its test client, which offers it with a 20-byte rx buffer of its own, could not inflate what it
+	 * would get.
+	 */
+	@Override
+	public int onConfirmExtensionOkay(Lws wsi, Session s, String name) {
+		return 1;
 	}
 
 	@Override

@@ -28,6 +28,8 @@ import io.lws.spring.boot.autoconfigure.LwsProtocol;
  * last member. Members may live on different service threads; an instance is guarded by its own lock, and work on
  * another member's connection is posted to that member's thread.
  * <p>
+ * Refuses permessage-deflate ({@code CONFIRM_EXTENSION_OKAY} returns 1, as in libwebsockets).
+ * <p>
  * A message is relayed whole up to {@link #MAX_MESSAGE} bytes; a longer one is relayed in parts of that size, each a
  * message of its own (libwebsockets relays every 4096-byte piece as a separate message).
  */
@@ -118,6 +120,15 @@ public class MirrorProtocol implements LwsProtocolHandler<MirrorProtocol.Member>
 	@Override
 	public Member newSession(Lws wsi) {
 		return new Member();
+	}
+
+	/**
+	 * Refuses permessage-deflate, as libwebsockets' mirror does: what it relays is small, and its own test client,
+	 * which offers the extension, must see plain frames.
+	 */
+	@Override
+	public int onConfirmExtensionOkay(Lws wsi, Member m, String name) {
+		return 1;
 	}
 
 	@Override

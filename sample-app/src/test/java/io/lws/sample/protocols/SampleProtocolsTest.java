@@ -49,6 +49,31 @@ class SampleProtocolsTest {
 	}
 
 	@Test
+	void permessageDeflateIsNegotiatedAsByTheTestServer() throws Exception {
+		// the offer libwebsockets' test client makes
+		String offer = "permessage-deflate; client_no_context_takeover; client_max_window_bits";
+		try (SampleServer s = new SampleServer(1)) {
+			for (String refusing : List.of(DumbIncrementProtocol.NAME, MirrorProtocol.NAME)) {
+				try (WsTestClient c = WsTestClient.connect(s.port(), "/", refusing, offer)) {
+					assertThat(c.handshake().header("sec-websocket-extensions")).as(refusing).isNull();
+				}
+			}
+			try (WsTestClient c = WsTestClient.connect(s.port(), "/", DumbIncrementProtocol.NAME, offer)) {
+				WsTestClient.Frame zero = c.readFrame();
+				assertThat(zero.rsv()).isZero();
+				assertThat(zero.text()).isEqualTo("0");
+			}
+			for (String compressing : List.of(StatusProtocol.NAME, EchoProtocol.NAME)) {
+				try (WsTestClient c = WsTestClient.connect(s.port(), "/", compressing, offer)) {
+					assertThat(c.handshake().header("sec-websocket-extensions")).as(compressing)
+						.isEqualTo("permessage-deflate; client_no_context_takeover");
+				}
+			}
+			assertThat(s.problems).isEmpty();
+		}
+	}
+
+	@Test
 	void dumbIncrementRateDoesNotGrowWithTheNumberOfClients() throws Exception {
 		try (SampleServer s = new SampleServer(1)) {
 			List<WsTestClient> clients = new ArrayList<>();

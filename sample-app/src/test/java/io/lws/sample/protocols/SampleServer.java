@@ -7,11 +7,13 @@ import io.lws.core.ContextCreationInfo;
 import io.lws.core.LwsContext;
 import io.lws.core.LwsProtocol;
 import io.lws.core.VhostCreationInfo;
+import io.lws.core.ext.pmd.PerMessageDeflate;
 import io.lws.core.log.LogLevel;
 import io.lws.core.log.LwsLog;
 
 /**
- * The sample's protocols on a bare lws-core context (no Spring), on 127.0.0.1 and a free port, with every ERR and
+ * The sample's protocols on a bare lws-core context (no Spring), with permessage-deflate as the sample's
+ * application.yml has it, on 127.0.0.1 and a free port, with every ERR and
  * WARN log line captured so tests can assert a clean run.
  */
 final class SampleServer implements AutoCloseable {
@@ -43,6 +45,7 @@ final class SampleServer implements AutoCloseable {
 							.rxBufferSize(StatusProtocol.RX_BUFFER_SIZE)
 							.build(),
 						LwsProtocol.builder(EchoProtocol.NAME, new EchoProtocol()).build())
+				.extensions(PerMessageDeflate.create())
 				.build())
 			.build());
 	}

@@ -419,7 +419,8 @@ public class LwsProperties {
 		private Map<String, Map<String, String>> pvo = new LinkedHashMap<>();
 
 		/**
-		 * WebSocket extensions with their options (extensions). Not supported yet: configuring one fails start-up.
+		 * WebSocket extensions with their options (extensions): extension name to option name to value. lws provides
+		 * permessage-deflate; an entry is on unless its enabled option is false.
 		 */
 		private Map<String, Map<String, String>> extensions = new LinkedHashMap<>();
 

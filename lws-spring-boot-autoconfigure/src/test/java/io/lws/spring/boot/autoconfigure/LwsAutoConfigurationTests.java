@@ -200,12 +200,46 @@ public class LwsAutoConfigurationTests {
 	}
 
 	@Test
-	void extensionsAreRefusedNamingTheKey() {
-		this.runner.withPropertyValues("lws.vhosts.default.extensions.permessage-deflate.client-no-context-takeover=true")
+	void permessageDeflateIsConfiguredPerVhostWithItsOptions() {
+		this.runner.withPropertyValues("lws.vhosts.default.extensions.permessage-deflate.enabled=true",
+				"lws.vhosts.default.extensions.permessage-deflate.client-no-context-takeover=true",
+				"lws.vhosts.default.extensions.permessage-deflate.server-max-window-bits=12",
+				"lws.vhosts.default.extensions.permessage-deflate.compression-level=6",
+				"lws.vhosts.default.extensions.permessage-deflate.tx-buf-size=8192",
+				"lws.vhosts.other.port=0", "lws.vhosts.other.extensions.permessage-deflate.enabled=false")
+			.run((context) -> {
+				var ctx = context.getBean(LwsServer.class).context();
+				var extensions = ctx.vhost("default").info().extensions();
+				assertThat(extensions).hasSize(1);
+				var pmd = (io.lws.core.ext.pmd.PerMessageDeflate) extensions.get(0);
+				assertThat(pmd.clientNoContextTakeover()).isTrue();
+				assertThat(pmd.serverNoContextTakeover()).isFalse();
+				assertThat(pmd.serverMaxWindowBits()).isEqualTo(12);
+				assertThat(pmd.compressionLevel()).isEqualTo(6);
+				assertThat(pmd.txBufSize()).isEqualTo(8192);
+				assertThat(ctx.vhost("other").info().extensions()).isEmpty();
+			});
+	}
+
+	@Test
+	void badExtensionSettingsFailNamingTheKey() {
+		this.runner.withPropertyValues("lws.vhosts.default.extensions.permessage-deflate.server-max-window-bits=16")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidLwsConfigurationException.class)
-				.hasMessage("lws.vhosts.default.extensions.permessage-deflate: WebSocket extensions are not yet "
-						+ "supported by lws-core"));
+				.hasMessage("lws.vhosts.default.extensions.permessage-deflate: server_max_window_bits must be 8 to "
+						+ "15, not 16"));
+		this.runner.withPropertyValues("lws.vhosts.default.extensions.permessage-deflate.window=9")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("lws.vhosts.default.extensions.permessage-deflate: 'window' is not a "
+						+ "permessage-deflate option"));
+		this.runner.withPropertyValues("lws.vhosts.default.extensions.permessage-deflate.enabled=yes")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("lws.vhosts.default.extensions.permessage-deflate.enabled: must be true or false, not "
+						+ "'yes'"));
+		this.runner.withPropertyValues("lws.vhosts.default.extensions.x-webkit-deflate-frame.enabled=true")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("lws.vhosts.default.extensions.x-webkit-deflate-frame: 'x-webkit-deflate-frame' is not "
+						+ "an extension lws provides (it provides permessage-deflate)"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.lws.spring.boot.autoconfigure.config;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import io.lws.core.LwsProtocol;
 import io.lws.core.ServerOption;
 import io.lws.core.VhostCreationInfo;
+import io.lws.core.ext.pmd.PerMessageDeflate;
 import io.lws.spring.boot.autoconfigure.LwsProperties;
 import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
 
@@ -32,13 +34,8 @@ final class VhostInfoMapper {
 	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost, List<LwsProtocol<?>> protocols,
 			ClassLoader classLoader) {
 		String key = "lws.vhosts." + name;
-		if (!vhost.getExtensions().isEmpty()) {
-			String extension = vhost.getExtensions().keySet().iterator().next();
-			throw new InvalidLwsConfigurationException(key + ".extensions." + extension,
-					"WebSocket extensions are not yet supported by lws-core",
-					"Remove " + key + ".extensions; extensions arrive with the extensions SPI.");
-		}
 		VhostCreationInfo.Builder builder = VhostCreationInfo.builder(name);
+		mapExtensions(key, vhost.getExtensions(), builder);
 		if (vhost.getPort() < VhostCreationInfo.PORT_NO_LISTEN || vhost.getPort() > 65535) {
 			throw new InvalidLwsConfigurationException(key + ".port", "must be -1 (no listener), 0 (any free port) "
 					+ "or 1-65535, not " + vhost.getPort(), "Fix the port.");
@@ -89,6 +86,39 @@ final class VhostInfoMapper {
 					classLoader));
 		}
 		return builder;
+	}
+
+	/**
+	 * {@code lws.vhosts.<name>.extensions.<extension>.*}: each entry is on unless its {@code enabled} is
+	 * {@code false}; the other keys are the extension's options. lws knows permessage-deflate; other extensions are
+	 * added in code with an {@code LwsVhostCustomizer}.
+	 */
+	private static void mapExtensions(String key, Map<String, Map<String, String>> extensions,
+			VhostCreationInfo.Builder builder) {
+		for (Map.Entry<String, Map<String, String>> e : extensions.entrySet()) {
+			String extensionKey = key + ".extensions." + e.getKey();
+			Map<String, String> options = new LinkedHashMap<>((e.getValue() != null) ? e.getValue() : Map.of());
+			String enabled = options.remove("enabled");
+			if (enabled != null && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+				throw new InvalidLwsConfigurationException(extensionKey + ".enabled",
+						"must be true or false, not '" + enabled + "'", "Set it to true or false.");
+			}
+			if ("false".equalsIgnoreCase(enabled)) {
+				continue;
+			}
+			if (!PerMessageDeflate.NAME.equals(e.getKey())) {
+				throw new InvalidLwsConfigurationException(extensionKey, "'" + e.getKey()
+						+ "' is not an extension lws provides (it provides " + PerMessageDeflate.NAME + ")",
+						"Remove it, or add your own LwsExtension to the vhost with an LwsVhostCustomizer bean.");
+			}
+			try {
+				builder.extensions(PerMessageDeflate.fromOptions(options));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidLwsConfigurationException(extensionKey, ex.getMessage(),
+						"Fix the option; docs/configuration.md lists the permessage-deflate options and their ranges.");
+			}
+		}
 	}
 
 	private static long bad(String key) {

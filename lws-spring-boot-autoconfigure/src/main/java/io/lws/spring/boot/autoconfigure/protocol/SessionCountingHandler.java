@@ -113,6 +113,11 @@ final class SessionCountingHandler<S> implements LwsProtocolHandler<S> {
 	}
 
 	@Override
+	public int onClientConfirmExtensionSupported(Lws wsi, String name) {
+		return this.delegate.onClientConfirmExtensionSupported(wsi, name);
+	}
+
+	@Override
 	public int onEstablished(Lws wsi, S session) {
 		this.sessions.incrementAndGet();
 		return this.delegate.onEstablished(wsi, session);
