@@ -23,7 +23,12 @@ public final class WsTestClient implements AutoCloseable {
 
 	/** Connects and completes a handshake for {@code protocol} (null for none) at {@code path}. */
 	public static WsTestClient connect(int port, String path, String protocol) throws IOException {
-		WsTestClient c = new WsTestClient(new RawClient(port));
+		return connect(new RawClient(port), path, protocol);
+	}
+
+	/** Completes a handshake on a connected client (plain or TLS). */
+	public static WsTestClient connect(RawClient raw, String path, String protocol) throws IOException {
+		WsTestClient c = new WsTestClient(raw);
 		byte[] nonce = new byte[16];
 		ThreadLocalRandom.current().nextBytes(nonce);
 		StringBuilder req = new StringBuilder();
