@@ -185,6 +185,10 @@ public final class TlsClientContext {
 					ks.setCertificateEntry("trusted-" + n++, c);
 				}
 			}
+			if (ks != null && ks.size() == 0) {
+				// nothing trusted at all (DISABLE_OS_CA_CERTS, nothing added): every server is refused, plainly
+				return new RefusingTrustManager();
+			}
 			return defaultTrustManager(ks);
 		}
 
@@ -282,6 +286,54 @@ public final class TlsClientContext {
 		@Override
 		public X509Certificate[] getAcceptedIssuers() {
 			return this.base.getAcceptedIssuers();
+		}
+
+	}
+
+	/** Trusts nothing: the client was given no CA at all. */
+	private static final class RefusingTrustManager extends X509ExtendedTrustManager {
+
+		private static CertificateException refusal() {
+			return new CertificateException("No certificate is trusted: the OS CAs are disabled and none was added");
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+				throws CertificateException {
+			throw refusal();
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+				throws CertificateException {
+			throw refusal();
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw refusal();
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+				throws CertificateException {
+			throw refusal();
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+				throws CertificateException {
+			throw refusal();
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw refusal();
+		}
+
+		@Override
+		public X509Certificate[] getAcceptedIssuers() {
+			return new X509Certificate[0];
 		}
 
 	}
