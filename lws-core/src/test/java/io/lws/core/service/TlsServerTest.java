@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
@@ -399,6 +398,36 @@ class TlsServerTest {
 	}
 
 	@Test
+	void aRecordCutShortMidSessionEndsTheConnectionQuietly() throws Exception {
+		try (TestServer s = TestServer.startTls((v) -> v.protocols(reporting()))) {
+			io.lws.core.tls.TlsClientContext client = io.lws.core.tls.TlsClientContext.builder()
+				.trust(List.of(s.tls().certificate()))
+				.build();
+			java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel
+				.open(new InetSocketAddress("127.0.0.1", s.port()));
+			TlsTransport t = new TlsTransport(ch, client.newEngine("localhost", s.port()),
+					io.lws.core.tls.TlsBuffers.forDefaults(), Runnable::run, Runnable::run, null, 1, null);
+			t.beginHandshake();
+			java.nio.ByteBuffer app = java.nio.ByteBuffer.allocate(t.minReadBuffer());
+			while (!t.isReady()) {
+				assertThat(t.read(app)).isNotNegative();
+			}
+			s.awaitConnections(1);
+			// half of one application record, then the TCP connection ends without close_notify
+			java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(t.session().getPacketBufferSize());
+			t.engine().wrap(java.nio.ByteBuffer.wrap("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+					record);
+			record.flip();
+			record.limit(record.limit() / 2);
+			ch.write(record);
+			ch.close();
+			s.awaitConnections(0);
+			// and the delegated tasks ran on the TLS task pool, not on the service thread
+			assertThat(Thread.getAllStackTraces().keySet()).anyMatch((th) -> th.getName().startsWith("lws-tls-"));
+		}
+	}
+
+	@Test
 	void tls12RenegotiationIsRefused() throws Exception {
 		try (TestServer s = TestServer.startTls((v) -> v.protocols(reporting()))) {
 			SSLSocket sock = Tls.connect(s.tls().clientContext(), s.port(), "localhost", new String[] { "TLSv1.2" });
@@ -602,13 +631,6 @@ class TlsServerTest {
 			this.server.close();
 		}
 
-	}
-
-	static String text(byte[] b) {
-		return new String(b, StandardCharsets.UTF_8);
-	}
-
-	static void unused(SSLException e) {
 	}
 
 }
