@@ -74,12 +74,13 @@ public final class Connection implements Lws {
 	/** Plain or TLS; null while the first bytes on a TLS port are being looked at. */
 	Transport transport;
 
+	/** Whether the role has been started on a ready transport (at once for plain, after the TLS handshake). */
+	private boolean transportReadyHandled;
+
 	/** The vhost the TLS handshake chose (by SNI); null for plain connections. */
 	private VhostImpl tlsVhost;
 
 	private SSLEngine verifyingEngine;
-
-	private boolean transportReadyHandled;
 
 	private boolean drainPosted;
 
@@ -200,6 +201,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		this.transport = new PlainTransport(this.channel);
+		this.transportReadyHandled = true;
 		this.http.startWaitingForRequest(true);
 	}
 
@@ -665,10 +667,13 @@ public final class Connection implements Lws {
 			closeNow(CloseCause.IO_ERROR);
 			return;
 		}
-		if (!this.transport.isReady()) {
+		if (!this.transportReadyHandled) {
+			// handshake output went out (and may have finished the handshake)
 			unblock();
 			handshakeProgress();
-			return;
+			if (this.closed || !this.transport.isReady()) {
+				return;
+			}
 		}
 		if (this.out != null && this.out.position() > 0) {
 			this.out.flip();

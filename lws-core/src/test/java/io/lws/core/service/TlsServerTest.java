@@ -373,6 +373,22 @@ class TlsServerTest {
 	}
 
 	@Test
+	void handshakesHoldNoHeaderBuffer() throws Exception {
+		try (TestServer s = TestServer.startTls((c) -> c.maxHttpHeaderPool(1), (v) -> v.protocols(reporting()))) {
+			byte[] hello = clientHello();
+			try (RawClient a = new RawClient(s.port()); RawClient b = new RawClient(s.port())) {
+				// two clients stall mid-handshake; the one header buffer is still free for a real request
+				a.send(hello);
+				b.send(java.util.Arrays.copyOf(hello, 10));
+				s.awaitConnections(2);
+				try (RawClient c = s.client()) {
+					assertThat(get(c, "localhost").status()).isEqualTo(200);
+				}
+			}
+		}
+	}
+
+	@Test
 	void truncatedClientHelloThenCloseIsCleanedUp() throws Exception {
 		try (TestServer s = TestServer.startTls((v) -> v.protocols(reporting()))) {
 			byte[] hello = clientHello();
