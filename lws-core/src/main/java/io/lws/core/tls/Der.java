@@ -117,13 +117,6 @@ final class Der {
 			return v;
 		}
 
-		/** The whole element, tag and length included. */
-		byte[] encoded(int headerStart) {
-			byte[] v = new byte[this.end - headerStart];
-			System.arraycopy(this.data, headerStart, v, 0, v.length);
-			return v;
-		}
-
 		List<Element> children() {
 			List<Element> list = new ArrayList<>();
 			int p = this.start;

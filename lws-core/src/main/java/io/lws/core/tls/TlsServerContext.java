@@ -10,7 +10,6 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -463,15 +462,6 @@ public final class TlsServerContext {
 			return this.tm.getAcceptedIssuers();
 		}
 
-	}
-
-	/** All certificates of a list, for messages. */
-	static List<String> subjects(List<X509Certificate> certs) {
-		List<String> s = new ArrayList<>();
-		for (X509Certificate c : certs) {
-			s.add(c.getSubjectX500Principal().getName());
-		}
-		return s;
 	}
 
 }
