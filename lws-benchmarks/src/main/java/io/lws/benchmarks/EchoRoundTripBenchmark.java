@@ -9,12 +9,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +41,7 @@ import io.lws.core.LwsProtocol;
 import io.lws.core.VhostCreationInfo;
 import io.lws.core.metrics.MetricsRecorder;
 import io.lws.core.protocols.EchoHandler;
+import io.lws.core.tls.CertificateGenerator;
 import io.lws.core.ws.FrameHeader;
 import io.lws.core.ws.FrameWriter;
 import io.lws.core.ws.Opcode;
@@ -51,6 +59,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * {@code recorder} shows what metrics cost on that hot path: {@code none} is the default
  * {@link MetricsRecorder#NONE}; {@code counting} is a {@link CountingRecorder}, which adds to a
  * {@code LongAdder} on every call the engine makes (per trip: bytes in, bytes out, a message in, a message out).
+ * <p>
+ * {@code transport} compares plain TCP with TLS: {@code tls} serves the same echo from a vhost with a certificate
+ * generated at setup, and the client is a JDK {@code SSLSocket} (TLS 1.3, the JDK's default suite) trusting that
+ * certificate. Each trip then also encrypts and decrypts one record each way on both sides.
  * <p>
  * The client and its handshake are written here on purpose, not taken from the engine: the benchmark must not
  * depend on the code it measures to talk to it. The client reuses one frame with one masking key, which a real
@@ -74,6 +86,10 @@ public class EchoRoundTripBenchmark {
 	/** {@code none}: no metrics; {@code counting}: a {@link CountingRecorder}. */
 	@Param({ "none", "counting", "micrometer" })
 	public String recorder;
+
+	/** {@code plain}: TCP; {@code tls}: TLS over TCP. */
+	@Param({ "plain", "tls" })
+	public String transport;
 
 	private LwsContext context;
 
@@ -101,19 +117,36 @@ public class EchoRoundTripBenchmark {
 			case "micrometer" -> new MicrometerMetricsRecorder(new SimpleMeterRegistry());
 			default -> throw new IllegalArgumentException("Unknown recorder " + this.recorder);
 		};
-		VhostCreationInfo vhost = VhostCreationInfo.builder("default")
+		VhostCreationInfo.Builder vhost = VhostCreationInfo.builder("default")
 			.iface("127.0.0.1")
 			.port(0)
-			.protocols(LwsProtocol.of("echo", new EchoHandler()))
-			.build();
-		this.context = LwsContext.create(ContextCreationInfo.builder().vhost(vhost).metricsRecorder(metrics).build());
+			.protocols(LwsProtocol.of("echo", new EchoHandler()));
+		CertificateGenerator.Issued cert = null;
+		boolean tls = switch (this.transport) {
+			case "plain" -> false;
+			case "tls" -> true;
+			default -> throw new IllegalArgumentException("Unknown transport " + this.transport);
+		};
+		if (tls) {
+			cert = CertificateGenerator.localhost();
+			Path dir = Files.createTempDirectory("lws-bench-tls-");
+			cert.writePem(dir.resolve("cert.pem"), dir.resolve("key.pem"));
+			dir.resolve("cert.pem").toFile().deleteOnExit();
+			dir.resolve("key.pem").toFile().deleteOnExit();
+			dir.toFile().deleteOnExit();
+			vhost.sslCertFilepath(dir.resolve("cert.pem").toString())
+				.sslPrivateKeyFilepath(dir.resolve("key.pem").toString());
+		}
+		this.context = LwsContext.create(
+				ContextCreationInfo.builder().vhost(vhost.build()).metricsRecorder(metrics).build());
 		int port = this.context.vhosts().get(0).listenPort();
 
-		this.socket = new Socket();
+		Socket plain = new Socket();
 		// Without it Nagle's algorithm would hold each small frame back, waiting for the previous one's ACK.
-		this.socket.setTcpNoDelay(true);
-		this.socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), SETUP_TIMEOUT_MS);
-		this.socket.setSoTimeout(SETUP_TIMEOUT_MS);
+		plain.setTcpNoDelay(true);
+		plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), SETUP_TIMEOUT_MS);
+		plain.setSoTimeout(SETUP_TIMEOUT_MS);
+		this.socket = tls ? tlsClient(plain, port, cert) : plain;
 		this.out = this.socket.getOutputStream();
 		this.in = new DataInputStream(this.socket.getInputStream());
 		handshake(port);
@@ -157,6 +190,25 @@ public class EchoRoundTripBenchmark {
 		// from a forked JMH VM allocates enough to show in its per-operation figure.
 		if (this.counting != null && this.counting.messagesIn() == 0) {
 			throw new IllegalStateException("The engine never called the recorder: " + this.counting);
+		}
+	}
+
+	/** Wraps {@code plain} in a JDK TLS client that trusts only {@code cert}, and completes the handshake. */
+	private static Socket tlsClient(Socket plain, int port, CertificateGenerator.Issued cert) throws IOException {
+		try {
+			KeyStore trust = KeyStore.getInstance("PKCS12");
+			trust.load(null, null);
+			trust.setCertificateEntry("server", cert.certificate());
+			TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			tmf.init(trust);
+			SSLContext ctx = SSLContext.getInstance("TLS");
+			ctx.init(null, tmf.getTrustManagers(), null);
+			SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, "localhost", port, true);
+			s.startHandshake();
+			return s;
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IOException("Cannot set up the TLS client: " + ex.getMessage(), ex);
 		}
 	}
 

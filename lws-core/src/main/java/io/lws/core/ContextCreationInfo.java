@@ -14,7 +14,8 @@ import io.lws.core.metrics.MetricsRecorder;
  * <p>
  * C members with no JVM meaning: {@code uid}/{@code gid} (a JVM cannot drop privileges; run it as the right user),
  * {@code plugin_dirs} (protocols are Java objects; the Spring layer discovers them as beans),
- * {@code fd_limit_per_thread} is honoured as a connection limit. TLS members arrive with the TLS support.
+ * {@code fd_limit_per_thread} is honoured as a connection limit. The {@code ssl_*} members are per vhost
+ * ({@link VhostCreationInfo}); {@code provided_client_ssl_ctx} arrives with the client role.
  */
 public final class ContextCreationInfo {
 
@@ -68,6 +69,8 @@ public final class ContextCreationInfo {
 
 	private final int txStallTimeoutSecs;
 
+	private final int tlsTaskThreads;
+
 	private final List<VhostCreationInfo> vhosts;
 
 	private final MetricsRecorder metricsRecorder;
@@ -91,6 +94,7 @@ public final class ContextCreationInfo {
 		this.serverString = b.serverString;
 		this.txBufferLimit = b.txBufferLimit;
 		this.txStallTimeoutSecs = b.txStallTimeoutSecs;
+		this.tlsTaskThreads = b.tlsTaskThreads;
 		this.vhosts = (b.vhost != null) ? List.of(b.vhost) : List.of();
 		this.metricsRecorder = b.metricsRecorder;
 		this.externalPoll = b.externalPoll;
@@ -190,6 +194,14 @@ public final class ContextCreationInfo {
 		return this.txStallTimeoutSecs;
 	}
 
+	/**
+	 * Threads that run TLS handshake work (key exchange, signatures, certificate checks) off the service threads;
+	 * 0 means one per available processor. Started only when a vhost serves TLS.
+	 */
+	public int tlsTaskThreads() {
+		return this.tlsTaskThreads;
+	}
+
 	/** The implicit vhost (empty with {@link ServerOption#EXPLICIT_VHOSTS}). */
 	public List<VhostCreationInfo> vhosts() {
 		return this.vhosts;
@@ -247,6 +259,8 @@ public final class ContextCreationInfo {
 		private int txBufferLimit = DEFAULT_TX_BUFFER_LIMIT;
 
 		private int txStallTimeoutSecs = DEFAULT_TX_STALL_TIMEOUT_SECS;
+
+		private int tlsTaskThreads;
 
 		private VhostCreationInfo vhost;
 
@@ -355,6 +369,15 @@ public final class ContextCreationInfo {
 		/** Seconds of no progress on pending output before a connection is dropped; default 20. */
 		public Builder txStallTimeoutSecs(int secs) {
 			this.txStallTimeoutSecs = atLeast("txStallTimeoutSecs", secs, 1, DEFAULT_TX_STALL_TIMEOUT_SECS);
+			return this;
+		}
+
+		/** Threads for TLS handshake work; 0 (the default) means one per available processor. */
+		public Builder tlsTaskThreads(int threads) {
+			if (threads < 0) {
+				throw new IllegalArgumentException("tlsTaskThreads must be 0 (one per processor) or more, not " + threads);
+			}
+			this.tlsTaskThreads = threads;
 			return this;
 		}
 

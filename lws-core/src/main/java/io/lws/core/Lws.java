@@ -35,6 +35,14 @@ public interface Lws {
 	/** {@code lws_is_ssl}: 0 plain, 1 TLS with a verified peer, 2 TLS with an unchecked peer. */
 	int isSsl();
 
+	/**
+	 * The TLS session of this connection once its handshake is done (protocol, cipher suite, the client's certificates
+	 * under {@code REQUIRE_VALID_OPENSSL_CLIENT_CERT}); null for plain connections.
+	 */
+	default javax.net.ssl.SSLSession sslSession() {
+		return null;
+	}
+
 	// ---- headers (while the request's header buffer is held: HTTP callbacks, FILTER_PROTOCOL_CONNECTION) ----
 
 	/** {@code lws_hdr_total_length}: length of all fragments of {@code h} joined by one separator; 0 when absent. */

@@ -55,4 +55,16 @@ public interface LwsVhost {
 	/** The number of open connections on this vhost. */
 	int connectionCount();
 
+	/**
+	 * Replaces the vhost's TLS key material (a renewed certificate) for connections accepted from now on; those
+	 * already open keep their session. Safe from any thread.
+	 * @param keyManagers the new server key and chain
+	 * @param trustManagers the new client-certificate trust, or null to keep the configured one
+	 * @throws IllegalStateException when the vhost does not serve TLS
+	 * @throws io.lws.core.tls.TlsConfigException when the material cannot be used (the old one stays)
+	 */
+	default void updateSslManagers(javax.net.ssl.KeyManager[] keyManagers, javax.net.ssl.TrustManager[] trustManagers) {
+		throw new UnsupportedOperationException("updateSslManagers");
+	}
+
 }

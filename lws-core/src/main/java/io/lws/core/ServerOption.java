@@ -13,9 +13,9 @@ public enum ServerOption {
 	SKIP_SERVER_CANONICAL_NAME(0x4L),
 	/** (vhost) Listen on IPv4 only. */
 	DISABLE_IPV6(0x20L),
-	/** (vhost, TLS) Do not trust the JVM's default CA certificates. */
+	/** (vhost, TLS) Do not trust the JVM's default CA certificates (client connections). */
 	DISABLE_OS_CA_CERTS(0x40L),
-	/** (vhost, TLS) Accept clients without a valid certificate. */
+	/** (vhost, TLS) With {@link #REQUIRE_VALID_OPENSSL_CLIENT_CERT}: ask for a client certificate, but accept none. */
 	PEER_CERT_NOT_REQUIRED(0x80L),
 	/**
 	 * (vhost) Validate UTF-8 in WebSocket text messages. Here validation is on by default; see
@@ -24,13 +24,22 @@ public enum ServerOption {
 	VALIDATE_UTF8(0x100L),
 	/** (context) Initialize TLS; always done on demand here, accepted for compatibility. */
 	DO_SSL_GLOBAL_INIT(0x1000L),
-	/** (vhost, TLS) Require a client certificate the vhost trusts. */
+	/**
+	 * (vhost, TLS) Require a client certificate issued by a CA of {@code ssl_ca_filepath} (or the trust store, or
+	 * {@code OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS}); each goes to {@code OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION}.
+	 */
 	REQUIRE_VALID_OPENSSL_CLIENT_CERT(0x1002L),
-	/** (vhost, TLS) Accept plain connections on a TLS port. */
+	/**
+	 * (vhost, TLS) Accept plain connections on a TLS port: the first byte tells them apart, and plain HTTP is served
+	 * (redirected with {@link #REDIRECT_HTTP_TO_HTTPS}). Without it, plain HTTP there gets a 400 and is closed.
+	 */
 	ALLOW_NON_SSL_ON_SSL_PORT(0x1008L),
 	/** (vhost, TLS) Enable ECDH ciphers; always on with the JDK, accepted for compatibility. */
 	SSL_ECDH(0x1200L),
-	/** (vhost, TLS) Redirect plain HTTP that reached a TLS port to https. */
+	/**
+	 * (vhost) Answer plain HTTP requests with a 301 to {@code https://} + Host + URI: on a plain vhost, or on a TLS port
+	 * with {@link #ALLOW_NON_SSL_ON_SSL_PORT}.
+	 */
 	REDIRECT_HTTP_TO_HTTPS(0x1800L),
 	/** (context) Create no vhost with the context; vhosts come from {@link LwsContext#createVhost}. */
 	EXPLICIT_VHOSTS(0x2000L),

@@ -9,8 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
+
 import io.lws.core.ext.LwsExtension;
 import io.lws.core.mount.Mount;
+import io.lws.core.tls.KeyStoreFile;
+import io.lws.core.tls.TlsServerContext;
 
 /**
  * What a vhost is made of: the vhost half of libwebsockets' {@code struct lws_context_creation_info} (the members its
@@ -54,6 +59,33 @@ public final class VhostCreationInfo {
 	private final int pingPongInterval;
 
 	private final List<LwsExtension<?>> extensions;
+	// ---- TLS ----
+
+	private final String sslCertFilepath;
+
+	private final String sslPrivateKeyFilepath;
+
+	private final String sslPrivateKeyPassword;
+
+	private final String sslCaFilepath;
+
+	private final String sslCipherList;
+
+	private final String ecdhCurve;
+
+	private final KeyStoreFile sslKeyStore;
+
+	private final String sslKeyAlias;
+
+	private final KeyStoreFile sslTrustStore;
+
+	private final KeyManager[] sslKeyManagers;
+
+	private final TrustManager[] sslTrustManagers;
+
+	private final List<String> sslProtocols;
+
+	private final List<String> alpn;
 
 	private VhostCreationInfo(Builder b) {
 		this.name = b.name;
@@ -71,6 +103,19 @@ public final class VhostCreationInfo {
 		this.maxMessageSize = b.maxMessageSize;
 		this.pingPongInterval = b.pingPongInterval;
 		this.extensions = List.copyOf(b.extensions);
+		this.sslCertFilepath = b.sslCertFilepath;
+		this.sslPrivateKeyFilepath = b.sslPrivateKeyFilepath;
+		this.sslPrivateKeyPassword = b.sslPrivateKeyPassword;
+		this.sslCaFilepath = b.sslCaFilepath;
+		this.sslCipherList = b.sslCipherList;
+		this.ecdhCurve = b.ecdhCurve;
+		this.sslKeyStore = b.sslKeyStore;
+		this.sslKeyAlias = b.sslKeyAlias;
+		this.sslTrustStore = b.sslTrustStore;
+		this.sslKeyManagers = (b.sslKeyManagers != null) ? b.sslKeyManagers.clone() : null;
+		this.sslTrustManagers = (b.sslTrustManagers != null) ? b.sslTrustManagers.clone() : null;
+		this.sslProtocols = List.copyOf(b.sslProtocols);
+		this.alpn = List.copyOf(b.alpn);
 	}
 
 	/**
@@ -160,6 +205,85 @@ public final class VhostCreationInfo {
 		return this.extensions;
 	}
 
+	/**
+	 * Whether the vhost serves TLS: it has a certificate ({@link #sslCertFilepath()}), a key store or key managers.
+	 * Vhosts sharing a port must all agree.
+	 */
+	public boolean isTls() {
+		return this.sslCertFilepath != null || this.sslKeyStore != null || this.sslKeyManagers != null;
+	}
+
+	/**
+	 * {@code ssl_cert_filepath}: the server certificate chain, PEM, leaf first. Without a private key file,
+	 * {@code OPENSSL_CONTEXT_REQUIRES_PRIVATE_KEY} asks the first protocol for the key.
+	 */
+	public String sslCertFilepath() {
+		return this.sslCertFilepath;
+	}
+
+	/** {@code ssl_private_key_filepath}: PEM, PKCS#8 (encrypted or not), PKCS#1 RSA or SEC1 EC. */
+	public String sslPrivateKeyFilepath() {
+		return this.sslPrivateKeyFilepath;
+	}
+
+	/** The password of an encrypted private key (or of the key in {@link #sslKeyStore()}); null for none. */
+	public String sslPrivateKeyPassword() {
+		return this.sslPrivateKeyPassword;
+	}
+
+	/**
+	 * {@code ssl_ca_filepath}: PEM CA certificates that issue client certificates, used with
+	 * {@link ServerOption#REQUIRE_VALID_OPENSSL_CLIENT_CERT}.
+	 */
+	public String sslCaFilepath() {
+		return this.sslCaFilepath;
+	}
+
+	/** {@code ssl_cipher_list}: an OpenSSL cipher list (or JSSE suite names); null for the JDK defaults. */
+	public String sslCipherList() {
+		return this.sslCipherList;
+	}
+
+	/** {@code ecdh_curve}: an OpenSSL curve name such as {@code prime256v1}; null for the JDK defaults. */
+	public String ecdhCurve() {
+		return this.ecdhCurve;
+	}
+
+	/** A key store holding the server key and chain, instead of PEM files. */
+	public KeyStoreFile sslKeyStore() {
+		return this.sslKeyStore;
+	}
+
+	/** Which key of {@link #sslKeyStore()} to serve; null lets JSSE choose. */
+	public String sslKeyAlias() {
+		return this.sslKeyAlias;
+	}
+
+	/** A trust store of client-certificate CAs, besides or instead of {@link #sslCaFilepath()}. */
+	public KeyStoreFile sslTrustStore() {
+		return this.sslTrustStore;
+	}
+
+	/** Ready key managers (a Spring SSL bundle's, say), instead of files; null when unset. */
+	public KeyManager[] sslKeyManagers() {
+		return (this.sslKeyManagers != null) ? this.sslKeyManagers.clone() : null;
+	}
+
+	/** Ready trust managers for client certificates; null when unset. */
+	public TrustManager[] sslTrustManagers() {
+		return (this.sslTrustManagers != null) ? this.sslTrustManagers.clone() : null;
+	}
+
+	/** TLS protocols to enable; empty means TLS 1.3 and 1.2. */
+	public List<String> sslProtocols() {
+		return this.sslProtocols;
+	}
+
+	/** ALPN protocols the server accepts, in preference order: {@code http/1.1} by default. */
+	public List<String> alpn() {
+		return this.alpn;
+	}
+
 	/** Whether {@code option} is set. */
 	public boolean has(ServerOption option) {
 		return this.options.contains(option);
@@ -198,6 +322,31 @@ public final class VhostCreationInfo {
 		private int pingPongInterval;
 
 		private final List<LwsExtension<?>> extensions = new ArrayList<>();
+		private String sslCertFilepath;
+
+		private String sslPrivateKeyFilepath;
+
+		private String sslPrivateKeyPassword;
+
+		private String sslCaFilepath;
+
+		private String sslCipherList;
+
+		private String ecdhCurve;
+
+		private KeyStoreFile sslKeyStore;
+
+		private String sslKeyAlias;
+
+		private KeyStoreFile sslTrustStore;
+
+		private KeyManager[] sslKeyManagers;
+
+		private TrustManager[] sslTrustManagers;
+
+		private List<String> sslProtocols = List.of();
+
+		private List<String> alpn = TlsServerContext.DEFAULT_ALPN;
 
 		private Builder(String name) {
 			Objects.requireNonNull(name, "name");
@@ -332,11 +481,88 @@ public final class VhostCreationInfo {
 			return this;
 		}
 
+		/** {@code ssl_cert_filepath}. */
+		public Builder sslCertFilepath(String path) {
+			this.sslCertFilepath = path;
+			return this;
+		}
+
+		/** {@code ssl_private_key_filepath}. */
+		public Builder sslPrivateKeyFilepath(String path) {
+			this.sslPrivateKeyFilepath = path;
+			return this;
+		}
+
+		/** The private key's password. */
+		public Builder sslPrivateKeyPassword(String password) {
+			this.sslPrivateKeyPassword = password;
+			return this;
+		}
+
+		/** {@code ssl_ca_filepath}. */
+		public Builder sslCaFilepath(String path) {
+			this.sslCaFilepath = path;
+			return this;
+		}
+
+		/** {@code ssl_cipher_list}. */
+		public Builder sslCipherList(String list) {
+			this.sslCipherList = list;
+			return this;
+		}
+
+		/** {@code ecdh_curve}. */
+		public Builder ecdhCurve(String curve) {
+			this.ecdhCurve = curve;
+			return this;
+		}
+
+		/** The server key and chain from a key store, optionally one {@code alias} of it (null for any). */
+		public Builder sslKeyStore(KeyStoreFile store, String alias) {
+			this.sslKeyStore = store;
+			this.sslKeyAlias = alias;
+			return this;
+		}
+
+		/** Client-certificate CAs from a trust store. */
+		public Builder sslTrustStore(KeyStoreFile store) {
+			this.sslTrustStore = store;
+			return this;
+		}
+
+		/** Ready key managers for the server certificate. */
+		public Builder sslKeyManagers(KeyManager... managers) {
+			this.sslKeyManagers = (managers != null) ? managers.clone() : null;
+			return this;
+		}
+
+		/** Ready trust managers for client certificates. */
+		public Builder sslTrustManagers(TrustManager... managers) {
+			this.sslTrustManagers = (managers != null) ? managers.clone() : null;
+			return this;
+		}
+
+		/** TLS protocols to enable ({@code TLSv1.3}, {@code TLSv1.2}). */
+		public Builder sslProtocols(List<String> protocols) {
+			this.sslProtocols = List.copyOf(protocols);
+			return this;
+		}
+
+		/** ALPN protocols accepted. */
+		public Builder alpn(List<String> protocols) {
+			this.alpn = List.copyOf(protocols);
+			return this;
+		}
+
 		/** Builds the immutable info. */
 		public VhostCreationInfo build() {
 			if (this.options.contains(ServerOption.UNIX_SOCK) && (this.iface == null || this.iface.isBlank())) {
 				throw new IllegalArgumentException(
 						"Vhost '" + this.name + "' has UNIX_SOCK but no iface: set iface to the socket's path");
+			}
+			if (this.sslPrivateKeyFilepath != null && this.sslCertFilepath == null) {
+				throw new IllegalArgumentException("Vhost '" + this.name + "' has ssl_private_key_filepath but no "
+						+ "ssl_cert_filepath: set the certificate too");
 			}
 			return new VhostCreationInfo(this);
 		}

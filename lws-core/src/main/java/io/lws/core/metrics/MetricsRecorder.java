@@ -39,6 +39,13 @@ public interface MetricsRecorder {
 	default void handshake(String vhost, String result) {
 	}
 
+	/**
+	 * A TLS handshake on {@code vhost} ended with {@code result}: {@code ok}, {@code failed} (bad handshake,
+	 * refused certificate), {@code aborted} (the peer left) or {@code not_tls} (plain bytes on a TLS port).
+	 */
+	default void tlsHandshake(String vhost, String result) {
+	}
+
 	/** A WebSocket closed with {@code code}, started by {@code initiator} ("local" or "remote"). */
 	default void webSocketClosed(String protocol, int code, String initiator) {
 	}

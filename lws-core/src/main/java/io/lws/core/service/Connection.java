@@ -11,6 +11,10 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+
 import io.lws.core.CallbackReason;
 import io.lws.core.HeaderToken;
 import io.lws.core.Lws;
@@ -20,10 +24,15 @@ import io.lws.core.LwsProtocolHandler;
 import io.lws.core.LwsVhost;
 import io.lws.core.PeerAddresses;
 import io.lws.core.PendingTimeout;
+import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.log.LwsLog;
 import io.lws.core.mount.FileOps;
+import io.lws.core.tls.ClientHelloSniffer;
+import io.lws.core.tls.PlainTransport;
+import io.lws.core.tls.TlsTransport;
+import io.lws.core.tls.Transport;
 
 /**
  * One connection ("wsi"): its socket, its output, its timeout and timer, and the role that interprets its bytes
@@ -31,6 +40,10 @@ import io.lws.core.mount.FileOps;
  * <p>
  * Everything here runs on the owning {@link ServiceThread}; the public {@link Lws} methods check that, except
  * {@link #callbackOnWritable()} and {@link #cancelServicePt()}, which hop threads safely.
+ * <p>
+ * Bytes go through a {@link Transport}: plain, or TLS. On a TLS port the connection first looks at the ClientHello
+ * ({@link ClientHelloSniffer}) to choose the vhost by SNI (or to find plain HTTP), then runs the handshake under
+ * {@code PENDING_TIMEOUT_SSL_ACCEPT} without a header buffer; the HTTP role starts only once the transport is ready.
  */
 public final class Connection implements Lws {
 
@@ -57,6 +70,19 @@ public final class Connection implements Lws {
 	final SocketChannel channel;
 
 	final ListenSocket listen;
+
+	/** Plain or TLS; null while the first bytes on a TLS port are being looked at. */
+	Transport transport;
+
+	/** Whether the role has been started on a ready transport (at once for plain, after the TLS handshake). */
+	private boolean transportReadyHandled;
+
+	/** The vhost the TLS handshake chose (by SNI); null for plain connections. */
+	private VhostImpl tlsVhost;
+
+	private SSLEngine verifyingEngine;
+
+	private boolean drainPosted;
 
 	VhostImpl vhost;
 
@@ -165,20 +191,24 @@ public final class Connection implements Lws {
 			this.stash = ByteBuffer.allocate(initialBytes.remaining());
 			this.stash.put(initialBytes).flip();
 		}
+		if (this.listen != null && this.listen.isTls()) {
+			// the ClientHello (or plain bytes) first; the HTTP role waits for the handshake
+			setTimeoutInternal(PendingTimeout.SSL_ACCEPT, this.vhost.info().timeoutSecs());
+			setReadInterest(true);
+			if (this.stash != null) {
+				sniff();
+			}
+			return;
+		}
+		this.transport = new PlainTransport(this.channel);
+		this.transportReadyHandled = true;
 		this.http.startWaitingForRequest(true);
 	}
 
-	// ---- input path ----
+	// ---- TLS accept: sniff, choose the vhost, handshake ----
 
-	/** The selector says the socket is readable. */
-	void onReadable() {
-		if (this.closed || !wantsToRead()) {
-			setReadInterest(false);
-			return;
-		}
-		if (this.ws == null && !this.http.ensureHeaderTable()) {
-			return;
-		}
+	/** Reads the first bytes on a TLS port until they show a ClientHello (and its SNI name) or plain bytes. */
+	private void sniffRead() {
 		ByteBuffer buf = this.pt.readBuffer;
 		buf.clear();
 		int n;
@@ -191,7 +221,8 @@ public final class Connection implements Lws {
 			return;
 		}
 		if (n < 0) {
-			onPeerClosed();
+			LwsLog.debug("{} closed before sending a TLS ClientHello", this);
+			closeNow(CloseCause.PEER_CLOSED);
 			return;
 		}
 		if (n == 0) {
@@ -199,7 +230,250 @@ public final class Connection implements Lws {
 		}
 		buf.flip();
 		this.pt.context.metrics().bytesIn(n);
-		consume(buf);
+		ByteBuffer all = ByteBuffer.allocate(buf.remaining() + ((this.stash != null) ? this.stash.remaining() : 0));
+		if (this.stash != null) {
+			all.put(this.stash);
+		}
+		all.put(buf).flip();
+		this.stash = all;
+		sniff();
+	}
+
+	private void sniff() {
+		ClientHelloSniffer.Result r = ClientHelloSniffer.sniff(this.stash);
+		switch (r.kind()) {
+			case NEED_MORE -> {
+				// the sniffer gives up on names past its limit, so the stash stays bounded
+			}
+			case NOT_TLS -> plainOnTlsPort();
+			case TLS -> startTls(r.serverName());
+		}
+	}
+
+	private void startTls(String serverName) {
+		VhostImpl chosen = this.listen.selectVhostBySni(serverName);
+		moveTo(chosen);
+		this.tlsVhost = chosen;
+		SSLEngine engine;
+		try {
+			engine = chosen.tls().newEngine();
+		}
+		catch (RuntimeException ex) {
+			failInternal(ex);
+			return;
+		}
+		if (chosen.tls().verifiesClients()) {
+			this.verifyingEngine = engine;
+			chosen.handshaking.put(engine, this);
+		}
+		ByteBuffer hello = this.stash;
+		this.stash = null;
+		this.transport = new TlsTransport(this.channel, engine, this.pt.tlsBuffers(), this.pt.context.tlsTasks(),
+				this.pt::post, this::onTlsTaskDone, 1, hello);
+		LwsLog.debug("{}: TLS ClientHello for '{}', vhost '{}'", this, serverName, chosen.name());
+		advanceHandshake();
+	}
+
+	private void moveTo(VhostImpl chosen) {
+		if (chosen != this.vhost) {
+			this.vhost.connectionMovedAway();
+			chosen.connectionMovedIn();
+			this.vhost = chosen;
+			this.protocol = chosen.firstProtocol();
+		}
+	}
+
+	/** Plain bytes reached a TLS port: serve them (ALLOW_NON_SSL_ON_SSL_PORT) or refuse them. */
+	private void plainOnTlsPort() {
+		VhostImpl first = this.listen.vhosts.get(0);
+		this.transport = new PlainTransport(this.channel);
+		setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
+		if (first.info().has(ServerOption.ALLOW_NON_SSL_ON_SSL_PORT)) {
+			LwsLog.debug("{}: plain HTTP on a TLS port, allowed by ALLOW_NON_SSL_ON_SSL_PORT", this);
+			this.transportReadyHandled = true;
+			this.http.startWaitingForRequest(true);
+			return;
+		}
+		boolean looksLikeHttp = this.stash.remaining() >= 4 && Character.isUpperCase(this.stash.get(this.stash.position()));
+		LwsLog.info("Refusing plain {} from {} on TLS port {}", looksLikeHttp ? "HTTP" : "bytes", getPeerSimple(),
+				this.listen.port());
+		this.pt.context.metrics().tlsHandshake(this.vhost.name(), "not_tls");
+		this.stash = null;
+		if (!looksLikeHttp) {
+			closeNow(CloseCause.PROTOCOL_ERROR);
+			return;
+		}
+		byte[] body = "This port speaks TLS: use https:// or wss://\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		String head = "HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ncontent-length: " + body.length
+				+ "\r\nconnection: close\r\n\r\n";
+		this.transportReadyHandled = true;
+		this.readPaused = true;
+		if (queueOutput(ByteBuffer.wrap(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), ByteBuffer.wrap(body))) {
+			closeAfterFlush();
+		}
+	}
+
+	/** Drives the TLS handshake with what the socket has. */
+	private void advanceHandshake() {
+		ByteBuffer buf = this.pt.tlsBuffers().applicationBuffer();
+		buf.clear();
+		int n;
+		try {
+			n = this.transport.read(buf);
+		}
+		catch (IOException ex) {
+			onTransportError(ex);
+			return;
+		}
+		if (n < 0) {
+			LwsLog.debug("{} closed during the TLS handshake", this);
+			this.pt.context.metrics().tlsHandshake(this.vhost.name(), "aborted");
+			closeNow(CloseCause.PEER_CLOSED);
+			return;
+		}
+		handshakeProgress();
+	}
+
+	/** After handshake I/O: the interest the transport needs now, and the switch to HTTP once it is ready. */
+	private void handshakeProgress() {
+		if (this.closed) {
+			return;
+		}
+		if (this.transport.pendingOutput() > 0) {
+			block();
+		}
+		if (this.transport.isReady()) {
+			if (!this.transportReadyHandled) {
+				onTransportReady();
+			}
+			return;
+		}
+		setReadInterest(!this.transport.isBusy());
+	}
+
+	private void onTransportReady() {
+		this.transportReadyHandled = true;
+		setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
+		if (this.verifyingEngine != null) {
+			this.tlsVhost.handshaking.remove(this.verifyingEngine);
+			this.verifyingEngine = null;
+		}
+		if (this.transport instanceof TlsTransport tls && LwsLog.isEnabled(io.lws.core.log.LogLevel.DEBUG)) {
+			SSLSession s = tls.session();
+			LwsLog.debug("{}: TLS established, {} {} alpn={}", this, s.getProtocol(), s.getCipherSuite(),
+					tls.engine().getApplicationProtocol());
+		}
+		this.pt.context.metrics().tlsHandshake(this.vhost.name(), "ok");
+		this.http.startWaitingForRequest(true);
+	}
+
+	/** Delegated TLS work finished (on the service thread): carry on where it stopped. */
+	private void onTlsTaskDone() {
+		if (this.closed) {
+			return;
+		}
+		if (!this.transport.isReady()) {
+			advanceHandshake();
+			return;
+		}
+		updateReadInterest();
+		this.pt.queueFlush(this);
+	}
+
+	private void onTransportError(IOException ex) {
+		if (ex instanceof SSLException) {
+			boolean handshaking = !this.transport.isReady();
+			LwsLog.info("TLS {} with {} failed: {}", handshaking ? "handshake" : "session", getPeerSimple(),
+					ex.getMessage());
+			if (handshaking) {
+				this.pt.context.metrics().tlsHandshake(this.vhost.name(), "failed");
+			}
+			closeNow(CloseCause.PROTOCOL_ERROR);
+			return;
+		}
+		LwsLog.debug("Read failed on {}: {}", this, ex.getMessage());
+		closeNow(CloseCause.IO_ERROR);
+	}
+
+	/**
+	 * Chooses the vhost for a request's Host header. Plain: among the vhosts of the port. TLS: the handshake chose the
+	 * vhost (and its certificate); a Host naming another vhost of the port is misdirected (null: 421).
+	 */
+	VhostImpl selectVhostForHost(String host) {
+		if (this.tlsVhost == null) {
+			return this.listen.selectVhost(host);
+		}
+		VhostImpl named = this.listen.findVhost(host);
+		if (named != null && named != this.tlsVhost) {
+			return null;
+		}
+		return this.tlsVhost;
+	}
+
+	// ---- input path ----
+
+	/** The selector says the socket is readable. */
+	void onReadable() {
+		if (this.closed) {
+			return;
+		}
+		if (this.transport == null) {
+			sniffRead();
+			return;
+		}
+		if (!this.transport.isReady()) {
+			advanceHandshake();
+			return;
+		}
+		if (!wantsToRead()) {
+			setReadInterest(false);
+			return;
+		}
+		readFromTransport();
+	}
+
+	/**
+	 * Reads application bytes and feeds them to the role: one socket read, then (TLS) what is left of records already
+	 * received, while the role wants more.
+	 */
+	private void readFromTransport() {
+		if (this.ws == null && !this.http.ensureHeaderTable()) {
+			return;
+		}
+		boolean tls = this.transport instanceof TlsTransport;
+		ByteBuffer buf = tls ? this.pt.tlsBuffers().applicationBuffer() : this.pt.readBuffer;
+		for (int round = 0; round < 16; round++) {
+			buf.clear();
+			int n;
+			try {
+				n = this.transport.read(buf);
+			}
+			catch (IOException ex) {
+				onTransportError(ex);
+				return;
+			}
+			if (n < 0) {
+				onPeerClosed();
+				return;
+			}
+			if (this.transport.pendingOutput() > 0) {
+				// a TLS reply (key update, close_notify) the socket did not take
+				block();
+			}
+			if (n == 0) {
+				break;
+			}
+			buf.flip();
+			this.pt.context.metrics().bytesIn(n);
+			consume(buf);
+			if (this.closed || !tls || !this.transport.hasBufferedInput() || !wantsToRead() || this.stash != null
+					|| (this.ws == null && !this.http.ensureHeaderTable())) {
+				break;
+			}
+		}
+		if (!this.closed && tls && this.transport.hasBufferedInput() && wantsToRead()) {
+			postDrain();
+		}
 	}
 
 	/** Feeds bytes to the current role; keeps what it leaves when it pauses. */
@@ -223,6 +497,10 @@ public final class Connection implements Lws {
 
 	/** Processes stashed bytes (pipelined requests, frames held back by flow control) now that the role can take them. */
 	void drainStash() {
+		this.drainPosted = false;
+		if (this.transport == null || !this.transport.isReady()) {
+			return;
+		}
 		while (!this.closed && this.stash != null && wantsToRead()) {
 			if (this.ws == null && !this.http.ensureHeaderTable()) {
 				return;
@@ -235,8 +513,18 @@ public final class Connection implements Lws {
 				return;
 			}
 		}
+		if (!this.closed && this.stash == null && this.transport.hasBufferedInput() && wantsToRead()) {
+			readFromTransport();
+		}
 		if (!this.closed) {
 			updateReadInterest();
+		}
+	}
+
+	private void postDrain() {
+		if (!this.drainPosted) {
+			this.drainPosted = true;
+			this.pt.post(this::drainStash);
 		}
 	}
 
@@ -268,6 +556,12 @@ public final class Connection implements Lws {
 
 	/** Whether the role wants bytes now (flow control, a request being answered, a header buffer to wait for). */
 	boolean wantsToRead() {
+		if (this.transport == null) {
+			return !this.closed;
+		}
+		if (!this.transport.isReady()) {
+			return !this.transport.isBusy();
+		}
 		if (!this.rxFlowEnabled || this.readPaused || this.waitingForHeaderTable) {
 			return false;
 		}
@@ -277,8 +571,8 @@ public final class Connection implements Lws {
 	/** Re-evaluates read interest after a state change; processes stashed bytes when reading may resume. */
 	void updateReadInterest() {
 		boolean want = wantsToRead();
-		if (want && this.stash != null) {
-			this.pt.post(this::drainStash);
+		if (want && (this.stash != null || (this.transport != null && this.transport.hasBufferedInput()))) {
+			postDrain();
 			return;
 		}
 		setReadInterest(want);
@@ -349,20 +643,44 @@ public final class Connection implements Lws {
 
 	/** Bytes waiting to be sent. */
 	int pendingOutput() {
-		return (this.out != null) ? this.out.position() : 0;
+		return ((this.out != null) ? this.out.position() : 0)
+				+ ((this.transport != null) ? this.transport.pendingOutput() : 0);
 	}
 
 	/** Writes pending output; then continues a file transfer or finishes a close that waited for the flush. */
 	void flush() {
-		if (this.closed) {
+		if (this.closed || this.transport == null) {
 			return;
+		}
+		try {
+			if (!this.transport.flush()) {
+				block();
+				return;
+			}
+		}
+		catch (IOException ex) {
+			if (!this.transport.isReady()) {
+				onTransportError(ex);
+				return;
+			}
+			LwsLog.debug("Write failed on {}: {}", this, ex.getMessage());
+			closeNow(CloseCause.IO_ERROR);
+			return;
+		}
+		if (!this.transportReadyHandled) {
+			// handshake output went out (and may have finished the handshake)
+			unblock();
+			handshakeProgress();
+			if (this.closed || !this.transport.isReady()) {
+				return;
+			}
 		}
 		if (this.out != null && this.out.position() > 0) {
 			this.out.flip();
 			try {
-				int n;
+				long n;
 				long written = 0;
-				while (this.out.hasRemaining() && (n = this.channel.write(this.out)) > 0) {
+				while (this.out.hasRemaining() && (n = this.transport.write(this.out)) > 0) {
 					written += n;
 				}
 				if (written > 0) {
@@ -376,7 +694,7 @@ public final class Connection implements Lws {
 				return;
 			}
 			this.out.compact();
-			if (this.out.position() > 0) {
+			if (this.out.position() > 0 || this.transport.pendingOutput() > 0) {
 				block();
 				return;
 			}
@@ -534,11 +852,21 @@ public final class Connection implements Lws {
 		if (this.key != null) {
 			this.key.cancel();
 		}
-		try {
-			this.channel.close();
+		if (this.verifyingEngine != null) {
+			this.tlsVhost.handshaking.remove(this.verifyingEngine);
+			this.verifyingEngine = null;
 		}
-		catch (IOException ex) {
-			// closing anyway
+		if (this.transport != null) {
+			// TLS says close_notify first (best effort)
+			this.transport.close();
+		}
+		else {
+			try {
+				this.channel.close();
+			}
+			catch (IOException ex) {
+				// closing anyway
+			}
 		}
 		LwsLog.debug("Closed {} ({})", this, cause);
 	}
@@ -667,7 +995,25 @@ public final class Connection implements Lws {
 
 	@Override
 	public int isSsl() {
-		return 0;
+		return (this.transport != null) ? this.transport.isSsl() : 0;
+	}
+
+	@Override
+	public SSLSession sslSession() {
+		return (this.transport instanceof TlsTransport tls && tls.isReady()) ? tls.session() : null;
+	}
+
+	/** Writes {@code frame} now, without blocking, when no loop is left to flush it (context destroy). */
+	void writeNowBestEffort(ByteBuffer frame) {
+		if (this.transport == null) {
+			return;
+		}
+		try {
+			this.transport.write(frame);
+		}
+		catch (IOException ex) {
+			// the peer is gone anyway
+		}
 	}
 
 	@Override
@@ -963,7 +1309,7 @@ public final class Connection implements Lws {
 
 	@Override
 	public String toString() {
-		return "wsi[" + getPeerSimple() + " " + this.vhost.name() + "/"
+		return "wsi[" + getPeerSimple() + ((this.transport instanceof TlsTransport) ? " tls " : " ") + this.vhost.name() + "/"
 				+ ((this.protocol != null) ? this.protocol.name() : "-") + ((this.ws != null) ? " ws" : " http")
 				+ (this.closed ? " closed" : "") + "]";
 	}

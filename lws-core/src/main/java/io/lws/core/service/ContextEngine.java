@@ -51,6 +51,8 @@ public final class ContextEngine implements LwsContext {
 
 	private volatile boolean shuttingDown;
 
+	private java.util.concurrent.ThreadPoolExecutor tlsTasks;
+
 	private ContextEngine(ContextCreationInfo info) throws IOException {
 		this.info = info;
 		this.metrics = info.metricsRecorder();
@@ -98,32 +100,38 @@ public final class ContextEngine implements LwsContext {
 				throw new LwsException("A vhost called '" + vi.name() + "' already exists; vhost names must be unique");
 			}
 		}
+		ListenSocket shared = null;
+		if (vi.port() != VhostCreationInfo.PORT_NO_LISTEN && vi.port() != 0) {
+			String key = ListenSocket.keyOf(vi);
+			for (ListenSocket ls : this.listenSockets) {
+				if (ls.key().equals(key)) {
+					shared = ls;
+				}
+			}
+			if (shared != null && shared.isTls() != vi.isTls()) {
+				throw new LwsException("Vhost '" + vi.name() + "' is " + (vi.isTls() ? "TLS" : "plain")
+						+ " but shares port " + vi.port() + " with " + (shared.isTls() ? "TLS" : "plain") + " vhost '"
+						+ shared.vhosts.get(0).name() + "'; vhosts on one port must all use TLS or none (use another "
+						+ "port for this one)");
+			}
+		}
 		VhostImpl vhost = new VhostImpl(this, vi);
 		vhost.initProtocols();
 		if (vi.port() != VhostCreationInfo.PORT_NO_LISTEN) {
-			ListenSocket shared = null;
-			if (vi.port() != 0) {
-				String key = ListenSocket.keyOf(vi);
-				for (ListenSocket ls : this.listenSockets) {
-					if (ls.key().equals(key)) {
-						shared = ls;
-					}
-				}
-			}
 			if (shared != null) {
 				vhost.listen = shared;
-				shared.vhosts.add(vhost);
+				shared.addVhost(vhost);
 				vhost.log("lws vhost '{}' shares the listen socket of vhost '{}' on {}", vi.name(),
 						shared.vhosts.get(0).name(), shared.boundAddress());
 			}
 			else {
 				ListenSocket ls = ListenSocket.bind(this, vi);
-				ls.vhosts.add(vhost);
+				ls.addVhost(vhost);
 				vhost.listen = ls;
 				this.listenSockets.add(ls);
 				registerListener(ls);
-				vhost.log("lws started on {} (vhost '{}') with protocols {}", ls.boundAddress(), vi.name(),
-						vhost.protocolNames());
+				vhost.log("lws started on {} (vhost '{}'{}) with protocols {}", ls.boundAddress(), vi.name(),
+						vi.isTls() ? ", TLS" : "", vhost.protocolNames());
 			}
 		}
 		this.vhosts.add(vhost);
@@ -269,6 +277,27 @@ public final class ContextEngine implements LwsContext {
 	@Override
 	public ContextCreationInfo info() {
 		return this.info;
+	}
+
+	/**
+	 * Where TLS delegated tasks run: a bounded pool ({@code tlsTaskThreads}, queue of 1024) of daemon threads made on
+	 * first use. When it is full, the task runs on the service thread instead (the overflow policy).
+	 */
+	synchronized java.util.concurrent.Executor tlsTasks() {
+		if (this.tlsTasks == null) {
+			int n = (this.info.tlsTaskThreads() > 0) ? this.info.tlsTaskThreads()
+					: Runtime.getRuntime().availableProcessors();
+			java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+			java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(n, n, 30,
+					TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), (r) -> {
+						Thread t = new Thread(r, "lws-tls-" + count.getAndIncrement());
+						t.setDaemon(true);
+						return t;
+					});
+			pool.allowCoreThreadTimeOut(true);
+			this.tlsTasks = pool;
+		}
+		return this.tlsTasks;
 	}
 
 	MetricsRecorder metrics() {
@@ -484,6 +513,11 @@ public final class ContextEngine implements LwsContext {
 		}
 		for (VhostImpl v : this.vhosts) {
 			v.destroyProtocols();
+		}
+		synchronized (this) {
+			if (this.tlsTasks != null) {
+				this.tlsTasks.shutdownNow();
+			}
 		}
 		this.drained.complete(null);
 	}

@@ -8,8 +8,9 @@ import io.lws.core.mount.FileHandle;
 
 /**
  * A file being sent as an HTTP response body: straight from the file to the socket with
- * {@link FileChannel#transferTo} when the file is a real file, in chunks through a buffer otherwise (classpath
- * resources inside a jar).
+ * {@link FileChannel#transferTo} when the file is a real file and the connection is plain, in chunks through the
+ * service thread's chunk buffer otherwise (TLS, which must encrypt every byte; class-path resources inside a jar). A
+ * large file is never loaded whole: one chunk at a time, and what the socket does not take is queued.
  */
 final class FileTransfer {
 
@@ -20,8 +21,6 @@ final class FileTransfer {
 	private long position;
 
 	private long remaining;
-
-	private ByteBuffer chunk;
 
 	FileTransfer(FileHandle file) {
 		this.file = file;
@@ -39,24 +38,22 @@ final class FileTransfer {
 	 */
 	long sendSome(Connection c, int max) throws IOException {
 		int want = (int) Math.min(this.remaining, max);
-		if (this.channel != null) {
+		if (this.channel != null && c.transport.supportsTransferTo()) {
 			long n = this.channel.transferTo(this.position, want, c.channel);
 			this.position += n;
 			this.remaining -= n;
 			return n;
 		}
-		if (this.chunk == null || this.chunk.capacity() < want) {
-			this.chunk = ByteBuffer.allocate(want);
-		}
-		this.chunk.clear().limit(want);
-		int r = this.file.read(this.chunk, this.position);
+		ByteBuffer chunk = c.pt.fileChunk(want);
+		chunk.limit(want);
+		int r = (this.channel != null) ? this.channel.read(chunk, this.position) : this.file.read(chunk, this.position);
 		if (r <= 0) {
 			throw new IOException("File ended " + this.remaining + " bytes early");
 		}
-		this.chunk.flip();
-		int n = c.channel.write(this.chunk);
-		if (this.chunk.hasRemaining()) {
-			c.queueOutput(this.chunk);
+		chunk.flip();
+		long n = c.transport.write(chunk);
+		if (chunk.hasRemaining()) {
+			c.queueOutput(chunk);
 		}
 		this.position += r;
 		this.remaining -= r;

@@ -248,7 +248,12 @@ final class HttpServerRole {
 		this.bodyRemaining = this.chunked ? -1 : Math.max(cl, 0);
 		this.bodyExpected = this.chunked || cl > 0;
 
-		VhostImpl chosen = this.c.listen.selectVhost(t.value(HeaderToken.HOST));
+		VhostImpl chosen = this.c.selectVhostForHost(t.value(HeaderToken.HOST));
+		if (chosen == null) {
+			sendErrorAndClose(421, "This connection's TLS session belongs to another host name; open a new "
+					+ "connection for this one.");
+			return;
+		}
 		if (chosen != this.c.vhost) {
 			this.c.vhost.connectionMovedAway();
 			chosen.connectionMovedIn();
@@ -257,6 +262,15 @@ final class HttpServerRole {
 		this.c.protocol = this.c.vhost.firstProtocol();
 		String path = t.uriPath();
 
+		if (this.c.vhost.info().has(ServerOption.REDIRECT_HTTP_TO_HTTPS) && this.c.isSsl() == 0) {
+			// LWS_SERVER_OPTION_REDIRECT_HTTP_TO_HTTPS: plain HTTP on this vhost goes to the same place over TLS
+			String host = t.value(HeaderToken.HOST);
+			if (host != null && !host.isBlank()) {
+				String target = t.rawUri();
+				redirect(301, "https://" + host + ((target != null && target.startsWith("/")) ? target : path));
+				return;
+			}
+		}
 		MountMatch match = this.c.vhost.mountTable().match(path, this.method);
 		if (match != null && match.needsTrailingSlashRedirect()) {
 			redirect(301, locationFor(match.trailingSlashLocation()));
@@ -508,7 +522,7 @@ final class HttpServerRole {
 
 	private String locationFor(String path) {
 		String host = this.ah.value(HeaderToken.HOST);
-		return (host != null) ? "http://" + host + path : path;
+		return (host != null) ? ((this.c.isSsl() != 0) ? "https://" : "http://") + host + path : path;
 	}
 
 	private void writeHead(HttpHeaders h) {

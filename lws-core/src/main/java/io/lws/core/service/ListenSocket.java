@@ -41,6 +41,9 @@ final class ListenSocket {
 
 	final List<VhostImpl> vhosts = new CopyOnWriteArrayList<>();
 
+	/** Whether connections speak TLS (the vhosts sharing a socket all do, or none does). */
+	private boolean tls;
+
 	private final ContextEngine context;
 
 	private ListenSocket(ContextEngine context, ServerSocketChannel channel, String key, boolean unix)
@@ -135,6 +138,58 @@ final class ListenSocket {
 			throw new LwsException("Vhost '" + info.name() + "': iface '" + iface
 					+ "' is neither a network interface of this host nor an address");
 		}
+	}
+
+	/** Adds a vhost to this socket; the first decides whether it speaks TLS, the others must agree. */
+	void addVhost(VhostImpl v) {
+		if (this.vhosts.isEmpty()) {
+			this.tls = v.info().isTls();
+		}
+		else if (v.info().isTls() != this.tls) {
+			VhostImpl first = this.vhosts.get(0);
+			throw new LwsException("Vhost '" + v.name() + "' is " + (v.info().isTls() ? "TLS" : "plain")
+					+ " but shares " + this.boundAddress + " with " + (this.tls ? "TLS" : "plain") + " vhost '"
+					+ first.name() + "'; vhosts on one port must all use TLS or none (use another port for the "
+					+ (v.info().isTls() ? "TLS" : "plain") + " one)");
+		}
+		this.vhosts.add(v);
+	}
+
+	boolean isTls() {
+		return this.tls;
+	}
+
+	/**
+	 * The vhost for a TLS ClientHello's server name (SNI): the vhost of this socket with that name, else the first
+	 * (also when the client sent no name).
+	 */
+	VhostImpl selectVhostBySni(String serverName) {
+		VhostImpl v = findVhost(serverName);
+		return (v != null) ? v : this.vhosts.get(0);
+	}
+
+	/** The vhost of this socket named as {@code host} (a Host header, port ignored), or null. */
+	VhostImpl findVhost(String host) {
+		if (host == null) {
+			return null;
+		}
+		String name = hostName(host);
+		for (VhostImpl v : this.vhosts) {
+			if (v.name().toLowerCase(Locale.ROOT).equals(name)) {
+				return v;
+			}
+		}
+		return null;
+	}
+
+	private static String hostName(String host) {
+		String name = host.trim().toLowerCase(Locale.ROOT);
+		if (name.startsWith("[")) {
+			int end = name.indexOf(']');
+			return (end > 0) ? name.substring(0, end + 1) : name;
+		}
+		int colon = name.indexOf(':');
+		return (colon >= 0) ? name.substring(0, colon) : name;
 	}
 
 	void register(ServiceThread pt) throws IOException {

@@ -65,6 +65,12 @@ public final class ServiceThread {
 
 	private final List<ByteBuffer> spareOutBuffers = new ArrayList<>();
 
+	/** TLS scratch buffers, made when the thread's first TLS connection needs them. */
+	private io.lws.core.tls.TlsBuffers tlsBuffers;
+
+	/** Scratch for one chunk of a file sent without {@code transferTo} (TLS, class-path resources). */
+	private ByteBuffer fileChunk;
+
 	private long lastSecond;
 
 	private volatile Thread thread;
@@ -327,6 +333,23 @@ public final class ServiceThread {
 	/** Schedules {@code task} after {@code delayNanos} on this thread. Only on this thread. */
 	void schedule(Runnable task, long delayNanos) {
 		this.timers.add(new TimerEntry(System.nanoTime() + delayNanos, null, 0, task));
+	}
+
+	/** The thread's TLS scratch buffers. Only on this thread. */
+	io.lws.core.tls.TlsBuffers tlsBuffers() {
+		if (this.tlsBuffers == null) {
+			this.tlsBuffers = io.lws.core.tls.TlsBuffers.forDefaults();
+		}
+		return this.tlsBuffers;
+	}
+
+	/** The thread's file chunk buffer, at least {@code size} bytes, cleared. Only on this thread. */
+	ByteBuffer fileChunk(int size) {
+		if (this.fileChunk == null || this.fileChunk.capacity() < size) {
+			this.fileChunk = ByteBuffer.allocate(size);
+		}
+		this.fileChunk.clear();
+		return this.fileChunk;
 	}
 
 	/** A spare output buffer of at least {@code size} bytes. */

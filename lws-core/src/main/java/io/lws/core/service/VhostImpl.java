@@ -7,7 +7,14 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.LwsContext;
@@ -22,6 +29,8 @@ import io.lws.core.mount.FileOps;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.mount.MountTable;
+import io.lws.core.tls.ClientCertificateCheck;
+import io.lws.core.tls.TlsServerContext;
 
 /**
  * A vhost ({@code struct lws_vhost}): its info, protocols, mounts with their file operations, and its listen socket
@@ -49,6 +58,12 @@ public final class VhostImpl implements LwsVhost {
 
 	private LogEmitter logFile;
 
+	/** The vhost's server TLS, or null for a plain vhost; replaced whole by {@link #updateSslManagers}. */
+	private volatile TlsServerContext tls;
+
+	/** Connections whose handshake may verify a client certificate, by engine (for the verification callback). */
+	final Map<SSLEngine, Connection> handshaking = new ConcurrentHashMap<>();
+
 	VhostImpl(ContextEngine context, VhostCreationInfo info) {
 		this.context = context;
 		this.info = info;
@@ -57,6 +72,9 @@ public final class VhostImpl implements LwsVhost {
 			validateMount(m);
 		}
 		this.mountTable = MountTable.of(info.mounts());
+		if (info.isTls()) {
+			this.tls = TlsServerContext.create(info, this::tlsHook, this::verifyClientCertificate);
+		}
 		if (info.logFilepath() != null) {
 			try {
 				this.logFile = LwsLog.fileEmitter(Path.of(info.logFilepath()), null);
@@ -98,6 +116,54 @@ public final class VhostImpl implements LwsVhost {
 			default -> throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint()
 					+ "': origin protocol " + o + " is not supported (file, callback and redirect mounts are)");
 		}
+	}
+
+	/** The server TLS context, or null for a plain vhost. */
+	TlsServerContext tls() {
+		return this.tls;
+	}
+
+	private int tlsHook(CallbackReason reason, io.lws.core.tls.TlsServerSetup setup) {
+		return Callbacks.callGeneric(firstProtocol(), reason, setup);
+	}
+
+	/**
+	 * {@code OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION} for the connection owning {@code engine}. The JDK checks
+	 * certificates in a delegated task, off the service thread: the callback is run on the connection's service thread
+	 * (callbacks always are) while the task waits, bounded by the vhost's timeout.
+	 */
+	private int verifyClientCertificate(SSLEngine engine, ClientCertificateCheck check) {
+		Connection c = (engine != null) ? this.handshaking.get(engine) : null;
+		if (c == null) {
+			return Callbacks.callGeneric(firstProtocol(), CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, check);
+		}
+		if (c.pt.inThread()) {
+			return Callbacks.call(c, firstProtocol(), CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, null,
+					check);
+		}
+		CompletableFuture<Integer> result = new CompletableFuture<>();
+		c.pt.post(() -> result.complete(c.isClosed() ? 1
+				: Callbacks.call(c, firstProtocol(), CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, null, check)));
+		try {
+			return result.get(this.info.timeoutSecs(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			return 1;
+		}
+	}
+
+	@Override
+	public void updateSslManagers(KeyManager[] keyManagers, TrustManager[] trustManagers) {
+		if (this.tls == null) {
+			throw new IllegalStateException("Vhost '" + name() + "' does not serve TLS");
+		}
+		this.tls = TlsServerContext.create(this.info, this::tlsHook, this::verifyClientCertificate, keyManagers,
+				(trustManagers != null) ? trustManagers : this.info.sslTrustManagers());
+		log("lws vhost '{}': TLS key material updated", name());
 	}
 
 	void initProtocols() {

@@ -1,6 +1,5 @@
 package io.lws.core.service;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import io.lws.core.CallbackReason;
@@ -431,12 +430,7 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 		ByteBuffer frame = ByteBuffer.allocate(2 + payload.remaining());
 		FrameWriter.writeHeader(frame, true, false, Opcode.CLOSE, payload.remaining(), 0, false);
 		frame.put(payload).flip();
-		try {
-			this.c.channel.write(frame);
-		}
-		catch (IOException ex) {
-			// the peer is gone anyway
-		}
+		this.c.writeNowBestEffort(frame);
 	}
 
 	@Override

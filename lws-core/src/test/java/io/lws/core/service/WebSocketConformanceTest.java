@@ -41,7 +41,7 @@ class WebSocketConformanceTest {
 	}
 
 	static WsTestClient connect() throws IOException {
-		return WsTestClient.connect(server.port(), "/", "echo");
+		return WsTestClient.connect(server.client(), "/", "echo");
 	}
 
 	static byte[] random(int n) {
@@ -355,7 +355,7 @@ class WebSocketConformanceTest {
 			assertThat(raw.send("POST / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + key
 					+ "Sec-WebSocket-Version: 13\r\nContent-Length: 0\r\n\r\n").readResponse().status()).isEqualTo(400);
 		}
-		try (WsTestClient c = WsTestClient.connect(server.port(), "/", "other, echo")) {
+		try (WsTestClient c = WsTestClient.connect(server.client(), "/", "other, echo")) {
 			assertThat(c.handshake().header("sec-websocket-protocol")).isEqualTo("echo");
 		}
 	}

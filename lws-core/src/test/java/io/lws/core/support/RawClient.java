@@ -21,12 +21,22 @@ public final class RawClient implements AutoCloseable {
 	private final OutputStream out;
 
 	public RawClient(int port) throws IOException {
-		this.socket = new Socket();
-		this.socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		this(plain(port));
+	}
+
+	/** Wraps a connected socket (a TLS one, say). */
+	public RawClient(Socket connected) throws IOException {
+		this.socket = connected;
 		this.socket.setSoTimeout(5000);
 		this.socket.setTcpNoDelay(true);
 		this.in = this.socket.getInputStream();
 		this.out = this.socket.getOutputStream();
+	}
+
+	private static Socket plain(int port) throws IOException {
+		Socket s = new Socket();
+		s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		return s;
 	}
 
 	public Socket socket() {

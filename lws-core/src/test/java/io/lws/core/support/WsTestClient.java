@@ -28,7 +28,18 @@ public final class WsTestClient implements AutoCloseable {
 
 	/** Connects and completes a handshake offering {@code extensions} ({@code Sec-WebSocket-Extensions}, or null). */
 	public static WsTestClient connect(int port, String path, String protocol, String extensions) throws IOException {
-		WsTestClient c = new WsTestClient(new RawClient(port));
+		return connect(new RawClient(port), path, protocol, extensions);
+	}
+
+	/** Completes a handshake on a connected client (plain or TLS). */
+	public static WsTestClient connect(RawClient raw, String path, String protocol) throws IOException {
+		return connect(raw, path, protocol, null);
+	}
+
+	/** Completes a handshake offering {@code extensions} on a connected client (plain or TLS). */
+	public static WsTestClient connect(RawClient raw, String path, String protocol, String extensions)
+			throws IOException {
+		WsTestClient c = new WsTestClient(raw);
 		byte[] nonce = new byte[16];
 		ThreadLocalRandom.current().nextBytes(nonce);
 		StringBuilder req = new StringBuilder();

@@ -25,10 +25,25 @@ class LibwebsocketsTestClientInteropTest {
 
 	@Test
 	void theCTestClientWorksAgainstTheSampleProtocols() throws Exception {
+		run(false);
+	}
+
+	/** {@code --ssl -k}: wss with the self-signed certificate accepted, as with libwebsockets-test-server --ssl. */
+	@Test
+	void theCTestClientWorksOverTls() throws Exception {
+		run(true);
+	}
+
+	private void run(boolean tls) throws Exception {
 		Peers.requireExecutable(CLIENT);
-		try (SampleServer s = new SampleServer(1)) {
+		try (SampleServer s = new SampleServer(1, tls ? io.lws.core.support.Tls.localhost() : null)) {
 			Path log = Files.createTempFile("lws-test-client", ".log");
-			Process p = new ProcessBuilder(CLIENT, "127.0.0.1", "--port=" + s.port(), "-d", "15")
+			List<String> command = new java.util.ArrayList<>(List.of(CLIENT, "127.0.0.1", "--port=" + s.port(), "-d",
+					"15"));
+			if (tls) {
+				command.addAll(List.of("--ssl", "-k"));
+			}
+			Process p = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();

@@ -27,11 +27,16 @@ final class SampleServer implements AutoCloseable {
 	private final int oldLevel = LwsLog.logLevel();
 
 	SampleServer(int threads) {
+		this(threads, null);
+	}
+
+	/** The sample protocols, over TLS with {@code tls}'s certificate when it is not null. */
+	SampleServer(int threads, io.lws.core.support.Tls.Material tls) {
 		LwsLog.setLogLevel(LogLevel.ERR.bit() | LogLevel.WARN.bit(), (level, line) -> this.problems.add(level + " " + line));
 		this.mirror = new MirrorProtocol();
 		this.context = LwsContext.create(ContextCreationInfo.builder()
 			.countThreads(threads)
-			.vhost(VhostCreationInfo.builder("default")
+			.vhost(withTls(VhostCreationInfo.builder("default"), tls)
 				.port(0)
 				.iface("127.0.0.1")
 				.protocols(LwsProtocol.builder("http-only", new io.lws.core.LwsProtocolHandler<Object>() {
@@ -48,6 +53,10 @@ final class SampleServer implements AutoCloseable {
 				.extensions(PerMessageDeflate.create())
 				.build())
 			.build());
+	}
+
+	private static VhostCreationInfo.Builder withTls(VhostCreationInfo.Builder b, io.lws.core.support.Tls.Material tls) {
+		return (tls != null) ? tls.applyTo(b) : b;
 	}
 
 	int port() {

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -46,16 +47,19 @@ public final class LwsAutoConfiguration {
 	LwsServer lwsServer(LwsProperties properties, LwsProtocolRegistry protocols,
 			ObjectProvider<LwsContextCustomizer> contextCustomizers,
 			ObjectProvider<LwsVhostCustomizer> vhostCustomizers, ObjectProvider<MetricsRecorder> metricsRecorder,
-			ResourceLoader resourceLoader) {
+			ObjectProvider<SslBundles> sslBundles, ResourceLoader resourceLoader) {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
-		new LwsServerDefinitionFactory(properties, protocols, List.of(), List.of(),
-				MetricsRecorder.NONE, classLoader)
-			.validateProperties();
-		return new LwsServer("lws",
+		SslBundles bundles = sslBundles.getIfAvailable();
+		LwsServerDefinitionFactory checker = new LwsServerDefinitionFactory(properties, protocols, List.of(),
+				List.of(), MetricsRecorder.NONE, classLoader, bundles);
+		checker.validateProperties();
+		LwsServer server = new LwsServer("lws",
 				() -> new LwsServerDefinitionFactory(properties, protocols, contextCustomizers.orderedStream().toList(),
 						vhostCustomizers.orderedStream().toList(), metricsRecorder.getIfUnique(() -> MetricsRecorder.NONE),
-						classLoader)
+						classLoader, bundles)
 					.create());
+		checker.watchSslBundles(server::context);
+		return server;
 	}
 
 	@Bean

@@ -49,6 +49,12 @@ public class LwsProperties {
 	private int connectionLimitPerThread = 0;
 
 	/**
+	 * Threads that run TLS handshake work (key exchange, signatures, certificate checks) off the service threads. 0
+	 * means one per available processor. Started only when a vhost serves TLS.
+	 */
+	private int tlsTaskThreads = 0;
+
+	/**
 	 * Value of the server response header (server_string). Empty sends no server header.
 	 */
 	private String serverString = "libwebsockets";
@@ -116,6 +122,14 @@ public class LwsProperties {
 
 	public void setServiceThreads(int serviceThreads) {
 		this.serviceThreads = serviceThreads;
+	}
+
+	public int getTlsTaskThreads() {
+		return this.tlsTaskThreads;
+	}
+
+	public void setTlsTaskThreads(int tlsTaskThreads) {
+		this.tlsTaskThreads = tlsTaskThreads;
 	}
 
 	public int getConnectionLimitPerThread() {
@@ -429,6 +443,11 @@ public class LwsProperties {
 		 */
 		private List<Mount> mounts = new ArrayList<>();
 
+		/**
+		 * TLS for this vhost (the ssl_* members).
+		 */
+		private final Ssl ssl = new Ssl();
+
 		public int getPort() {
 			return this.port;
 		}
@@ -531,6 +550,217 @@ public class LwsProperties {
 
 		public void setMounts(List<Mount> mounts) {
 			this.mounts = mounts;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
+	}
+
+	/**
+	 * A vhost's TLS: libwebsockets' {@code ssl_*} members, or a Spring Boot SSL bundle. The vhost serves TLS when a
+	 * bundle, a certificate or a key store is set.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) holding the server key and certificate, and the
+		 * client-certificate trust. Reloads when the bundle does. Cannot be combined with the file settings.
+		 */
+		private String bundle;
+
+		/**
+		 * PEM file with the server certificate chain, leaf first (ssl_cert_filepath).
+		 */
+		private String certificate;
+
+		/**
+		 * PEM file with the private key: PKCS#8, encrypted PKCS#8, PKCS#1 RSA or SEC1 EC (ssl_private_key_filepath).
+		 */
+		private String privateKey;
+
+		/**
+		 * Password of an encrypted private key, or of the key in the key store.
+		 */
+		private String keyPassword;
+
+		/**
+		 * PEM file with the CA certificates that issue client certificates (ssl_ca_filepath), used with the
+		 * require-valid-openssl-client-cert option.
+		 */
+		private String ca;
+
+		/**
+		 * Cipher suites in OpenSSL syntax, such as ECDHE+AESGCM:!aNULL, or JSSE names (ssl_cipher_list). Governs TLS
+		 * 1.2; unset means the JDK defaults.
+		 */
+		private String cipherList;
+
+		/**
+		 * Key exchange curve in OpenSSL naming, such as prime256v1 or X25519 (ecdh_curve). Unset means the JDK
+		 * defaults.
+		 */
+		private String ecdhCurve;
+
+		/**
+		 * Key store file with the server key and chain, instead of PEM files.
+		 */
+		private String keyStore;
+
+		/**
+		 * Type of the key store: PKCS12 or JKS.
+		 */
+		private String keyStoreType = "PKCS12";
+
+		/**
+		 * Password of the key store.
+		 */
+		private String keyStorePassword;
+
+		/**
+		 * Alias of the key to serve from the key store. Unset lets JSSE choose.
+		 */
+		private String keyAlias;
+
+		/**
+		 * Trust store file with client-certificate CAs, besides or instead of ca.
+		 */
+		private String trustStore;
+
+		/**
+		 * Type of the trust store: PKCS12 or JKS.
+		 */
+		private String trustStoreType = "PKCS12";
+
+		/**
+		 * Password of the trust store.
+		 */
+		private String trustStorePassword;
+
+		/**
+		 * TLS protocols to enable: TLSv1.3, TLSv1.2. Unset means both.
+		 */
+		private List<String> protocols = new ArrayList<>();
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+		public String getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(String certificate) {
+			this.certificate = certificate;
+		}
+
+		public String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public String getKeyPassword() {
+			return this.keyPassword;
+		}
+
+		public void setKeyPassword(String keyPassword) {
+			this.keyPassword = keyPassword;
+		}
+
+		public String getCa() {
+			return this.ca;
+		}
+
+		public void setCa(String ca) {
+			this.ca = ca;
+		}
+
+		public String getCipherList() {
+			return this.cipherList;
+		}
+
+		public void setCipherList(String cipherList) {
+			this.cipherList = cipherList;
+		}
+
+		public String getEcdhCurve() {
+			return this.ecdhCurve;
+		}
+
+		public void setEcdhCurve(String ecdhCurve) {
+			this.ecdhCurve = ecdhCurve;
+		}
+
+		public String getKeyStore() {
+			return this.keyStore;
+		}
+
+		public void setKeyStore(String keyStore) {
+			this.keyStore = keyStore;
+		}
+
+		public String getKeyStoreType() {
+			return this.keyStoreType;
+		}
+
+		public void setKeyStoreType(String keyStoreType) {
+			this.keyStoreType = keyStoreType;
+		}
+
+		public String getKeyStorePassword() {
+			return this.keyStorePassword;
+		}
+
+		public void setKeyStorePassword(String keyStorePassword) {
+			this.keyStorePassword = keyStorePassword;
+		}
+
+		public String getKeyAlias() {
+			return this.keyAlias;
+		}
+
+		public void setKeyAlias(String keyAlias) {
+			this.keyAlias = keyAlias;
+		}
+
+		public String getTrustStore() {
+			return this.trustStore;
+		}
+
+		public void setTrustStore(String trustStore) {
+			this.trustStore = trustStore;
+		}
+
+		public String getTrustStoreType() {
+			return this.trustStoreType;
+		}
+
+		public void setTrustStoreType(String trustStoreType) {
+			this.trustStoreType = trustStoreType;
+		}
+
+		public String getTrustStorePassword() {
+			return this.trustStorePassword;
+		}
+
+		public void setTrustStorePassword(String trustStorePassword) {
+			this.trustStorePassword = trustStorePassword;
+		}
+
+		public List<String> getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(List<String> protocols) {
+			this.protocols = protocols;
 		}
 
 	}

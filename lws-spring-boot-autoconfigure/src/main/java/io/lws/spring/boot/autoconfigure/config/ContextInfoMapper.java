@@ -25,6 +25,7 @@ final class ContextInfoMapper {
 		builder.countThreads(Values.atLeast("lws.service-threads", properties.getServiceThreads(), 0));
 		builder.fdLimitPerThread(
 				Values.atLeast("lws.connection-limit-per-thread", properties.getConnectionLimitPerThread(), 0));
+		builder.tlsTaskThreads(Values.atLeast("lws.tls-task-threads", properties.getTlsTaskThreads(), 0));
 		String server = properties.getServerString();
 		builder.serverString((server == null || server.isEmpty()) ? null : server);
 		builder.ptServBufSize(Values.bytes("lws.service-buffer-size", properties.getServiceBufferSize(), 1024));

@@ -18,6 +18,8 @@ import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
 import io.lws.spring.boot.autoconfigure.protocol.ProtocolDefinition;
 import io.lws.spring.boot.autoconfigure.server.ServerDefinition;
 
+import org.springframework.boot.ssl.SslBundles;
+
 /**
  * Computes the lws server's {@link ServerDefinition} from {@code lws.*}, the protocol beans and the customizers: what
  * a libwebsockets program does by filling {@code struct lws_context_creation_info} before {@code lws_create_context}
@@ -41,6 +43,8 @@ public class LwsServerDefinitionFactory {
 
 	private final ClassLoader classLoader;
 
+	private final SslBundles sslBundles;
+
 	/**
 	 * A factory.
 	 * @param properties the {@code lws.*} properties
@@ -53,6 +57,23 @@ public class LwsServerDefinitionFactory {
 	public LwsServerDefinitionFactory(LwsProperties properties, LwsProtocolRegistry protocols,
 			List<LwsContextCustomizer> contextCustomizers, List<LwsVhostCustomizer> vhostCustomizers,
 			MetricsRecorder metricsRecorder, ClassLoader classLoader) {
+		this(properties, protocols, contextCustomizers, vhostCustomizers, metricsRecorder, classLoader, null);
+	}
+
+	/**
+	 * A factory that can resolve {@code lws.vhosts.<name>.ssl.bundle}.
+	 * @param properties the {@code lws.*} properties
+	 * @param protocols the protocols the application offers
+	 * @param contextCustomizers applied in order to the context info
+	 * @param vhostCustomizers applied in order to each vhost info
+	 * @param metricsRecorder where the engine reports measurements
+	 * @param classLoader where {@code classpath:} mounts are looked up
+	 * @param sslBundles the application's SSL bundles, or null
+	 */
+	public LwsServerDefinitionFactory(LwsProperties properties, LwsProtocolRegistry protocols,
+			List<LwsContextCustomizer> contextCustomizers, List<LwsVhostCustomizer> vhostCustomizers,
+			MetricsRecorder metricsRecorder, ClassLoader classLoader, SslBundles sslBundles) {
+		this.sslBundles = sslBundles;
 		this.properties = properties;
 		this.protocols = protocols;
 		this.contextCustomizers = List.copyOf(contextCustomizers);
@@ -84,10 +105,37 @@ public class LwsServerDefinitionFactory {
 		ContextInfoMapper.map(this.properties);
 		List<VhostCreationInfo> infos = new ArrayList<>();
 		for (Map.Entry<String, LwsProperties.Vhost> entry : vhosts(this.properties).entrySet()) {
-			infos.add(build(entry.getKey(),
-					VhostInfoMapper.map(entry.getKey(), entry.getValue(), null, this.classLoader)));
+			VhostCreationInfo info = build(entry.getKey(),
+					VhostInfoMapper.map(entry.getKey(), entry.getValue(), null, this.classLoader, this.sslBundles));
+			checkTls(entry.getKey(), info);
+			infos.add(info);
 		}
 		ListenerClashCheck.check(infos);
+	}
+
+	/**
+	 * Keeps vhosts that use {@code ssl.bundle} in step with their bundle: when Spring Boot reloads a bundle (its
+	 * {@code reload-on-update}), the vhost's key material is replaced for new connections.
+	 * @param context the running context, or null while the server is stopped
+	 */
+	public void watchSslBundles(java.util.function.Supplier<io.lws.core.LwsContext> context) {
+		if (this.sslBundles == null) {
+			return;
+		}
+		for (Map.Entry<String, LwsProperties.Vhost> entry : vhosts(this.properties).entrySet()) {
+			String bundle = entry.getValue().getSsl().getBundle();
+			if (bundle == null || bundle.isBlank()) {
+				continue;
+			}
+			String vhost = entry.getKey();
+			this.sslBundles.addBundleUpdateHandler(bundle, (updated) -> {
+				io.lws.core.LwsContext ctx = context.get();
+				io.lws.core.LwsVhost v = (ctx != null) ? ctx.vhost(vhost) : null;
+				if (v != null) {
+					v.updateSslManagers(SslMapper.keyManagers(updated), SslMapper.trustManagers(updated));
+				}
+			});
+		}
 	}
 
 	/**
@@ -106,7 +154,7 @@ public class LwsServerDefinitionFactory {
 			String name = entry.getKey();
 			List<LwsProtocol<?>> vhostProtocols = protocolsFor(name, entry.getValue());
 			VhostCreationInfo.Builder builder = VhostInfoMapper.map(name, entry.getValue(), vhostProtocols,
-					this.classLoader);
+					this.classLoader, this.sslBundles);
 			this.vhostCustomizers.forEach((c) -> c.customize(name, builder));
 			infos.add(build(name, builder));
 		}
@@ -158,6 +206,24 @@ public class LwsServerDefinitionFactory {
 							"Add lws.vhosts." + vhost + " or fix the name.");
 				}
 			}
+		}
+	}
+
+	/** Loads the TLS material now, when it is all in files, so that a bad file fails with its property's name. */
+	private static void checkTls(String name, VhostCreationInfo info) {
+		boolean complete = (info.sslCertFilepath() != null && info.sslPrivateKeyFilepath() != null)
+				|| info.sslKeyStore() != null || info.sslKeyManagers() != null;
+		boolean trustComplete = !info.has(io.lws.core.ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT)
+				|| info.sslCaFilepath() != null || info.sslTrustStore() != null || info.sslTrustManagers() != null;
+		if (!info.isTls() || !complete || !trustComplete) {
+			return;
+		}
+		try {
+			io.lws.core.tls.TlsServerContext.create(info, (reason, setup) -> 0, null);
+		}
+		catch (io.lws.core.tls.TlsConfigException ex) {
+			throw new InvalidLwsConfigurationException("lws.vhosts." + name + ".ssl", ex.getMessage(),
+					"Fix the vhost's TLS settings.");
 		}
 	}
 

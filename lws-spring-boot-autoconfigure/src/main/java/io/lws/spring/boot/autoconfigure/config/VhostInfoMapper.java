@@ -33,6 +33,20 @@ final class VhostInfoMapper {
 	 */
 	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost, List<LwsProtocol<?>> protocols,
 			ClassLoader classLoader) {
+		return map(name, vhost, protocols, classLoader, null);
+	}
+
+	/**
+	 * Fills a builder for one vhost.
+	 * @param name the vhost name
+	 * @param vhost its properties
+	 * @param protocols its protocols, or {@code null} to check the settings before the protocols are known
+	 * @param classLoader for class-path mounts
+	 * @param sslBundles the application's SSL bundles for {@code ssl.bundle}, or null
+	 * @return the builder, ready for customizers
+	 */
+	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost, List<LwsProtocol<?>> protocols,
+			ClassLoader classLoader, org.springframework.boot.ssl.SslBundles sslBundles) {
 		String key = "lws.vhosts." + name;
 		VhostCreationInfo.Builder builder = VhostCreationInfo.builder(name);
 		mapExtensions(key, vhost.getExtensions(), builder);
@@ -81,6 +95,7 @@ final class VhostInfoMapper {
 			}
 			builder.pvo(pvo.getKey(), pvo.getValue());
 		}
+		SslMapper.map(key, vhost.getSsl(), sslBundles, builder);
 		for (int i = 0; i < vhost.getMounts().size(); i++) {
 			builder.mounts(MountMapper.map(key + ".mounts[" + i + "]", vhost.getMounts().get(i), protocolNames,
 					classLoader));

@@ -48,6 +48,9 @@ public final class LwsMeterNames {
 	/** Counter, tags {@code vhost}, {@code result}: WebSocket handshakes. */
 	public static final String HANDSHAKES = "lws.ws.handshakes";
 
+	/** Counter, tags {@code vhost}, {@code result}: TLS handshakes on TLS ports. */
+	public static final String TLS_HANDSHAKES = "lws.tls.handshakes";
+
 	/** Counter, tags {@code protocol}, {@code code}, {@code initiator}: WebSocket closes. */
 	public static final String CLOSES = "lws.ws.closes";
 

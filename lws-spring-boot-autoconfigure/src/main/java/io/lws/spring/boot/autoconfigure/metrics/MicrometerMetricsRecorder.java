@@ -107,7 +107,13 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		counter(LwsMeterNames.HANDSHAKES, "WebSocket handshakes", "vhost", vhost, "result", result).increment();
 	}
 
-	/** Counts a WebSocket close by bucketed code and initiator. */
+	/** Counts a TLS handshake by its result. */
+	@Override
+	public void tlsHandshake(String vhost, String result) {
+		counter(LwsMeterNames.TLS_HANDSHAKES, "TLS handshakes", "vhost", vhost, "result", result).increment();
+	}
+
+		/** Counts a WebSocket close by bucketed code and initiator. */
 	@Override
 	public void webSocketClosed(String protocol, int code, String initiator) {
 		counter(LwsMeterNames.CLOSES, "WebSocket closes", "protocol", protocol, "code", CloseCodeTag.of(code),
