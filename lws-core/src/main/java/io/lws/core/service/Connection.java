@@ -111,6 +111,17 @@ public final class Connection implements Lws {
 
 	private boolean closeAfterFlush;
 
+	/**
+	 * After our last bytes went out, the write side is shut and what the peer still sends is read and dropped for a
+	 * moment, so the peer sees our answer (a 400, a close frame) instead of a reset caused by its own late bytes.
+	 */
+	private boolean lingering;
+
+	private int lingerBytes;
+
+	/** At most this much is read and dropped while lingering. */
+	private static final int LINGER_LIMIT = 256 * 1024;
+
 	FileTransfer fileTransfer;
 
 	// ---- input ----
@@ -421,6 +432,10 @@ public final class Connection implements Lws {
 			sniffRead();
 			return;
 		}
+		if (this.lingering) {
+			drainLinger();
+			return;
+		}
 		if (!this.transport.isReady()) {
 			advanceHandshake();
 			return;
@@ -556,6 +571,9 @@ public final class Connection implements Lws {
 
 	/** Whether the role wants bytes now (flow control, a request being answered, a header buffer to wait for). */
 	boolean wantsToRead() {
+		if (this.lingering) {
+			return true;
+		}
 		if (this.transport == null) {
 			return !this.closed;
 		}
@@ -709,7 +727,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		if (this.closeAfterFlush) {
-			closeNow(CloseCause.APPLICATION);
+			finishClose();
 		}
 	}
 
@@ -771,13 +789,61 @@ public final class Connection implements Lws {
 		closeNow(CloseCause.TIMEOUT);
 	}
 
+	/**
+	 * Everything we had to say is out: on a plain TCP connection shut the write side and linger briefly (see
+	 * {@link #lingering}); otherwise (TLS, whose close_notify the transport sends, or UNIX sockets) close now.
+	 */
+	private void finishClose() {
+		if (this.closed || this.lingering) {
+			return;
+		}
+		if (!(this.transport instanceof PlainTransport) || remoteAddress() == null) {
+			closeNow(CloseCause.APPLICATION);
+			return;
+		}
+		try {
+			this.channel.shutdownOutput();
+		}
+		catch (IOException ex) {
+			closeNow(CloseCause.IO_ERROR);
+			return;
+		}
+		this.lingering = true;
+		this.stash = null;
+		setTimeoutInternal(PendingTimeout.CLOSE_SEND, 2);
+		setReadInterest(true);
+	}
+
+	/** Reads and drops what the peer still sends after our last bytes, until it closes or sends too much. */
+	private void drainLinger() {
+		ByteBuffer buf = this.pt.readBuffer;
+		buf.clear();
+		int n;
+		try {
+			n = this.channel.read(buf);
+		}
+		catch (IOException ex) {
+			closeNow(CloseCause.PEER_CLOSED);
+			return;
+		}
+		if (n < 0) {
+			closeNow(CloseCause.PEER_CLOSED);
+			return;
+		}
+		this.lingerBytes += n;
+		if (this.lingerBytes > LINGER_LIMIT) {
+			closeNow(CloseCause.APPLICATION);
+		}
+	}
+
 	/** Closes once pending output is flushed (bounded by a flush timeout). */
 	void closeAfterFlush() {
 		if (this.closed) {
 			return;
 		}
 		if (pendingOutput() == 0 && this.fileTransfer == null) {
-			closeNow(CloseCause.APPLICATION);
+			this.closeAfterFlush = true;
+			finishClose();
 			return;
 		}
 		this.closeAfterFlush = true;
@@ -899,6 +965,11 @@ public final class Connection implements Lws {
 		PendingTimeout reason = this.timeoutReason;
 		this.pt.timeouts.remove(this);
 		this.timeoutReason = PendingTimeout.NO_PENDING_TIMEOUT;
+		if (this.lingering) {
+			// the peer had its moment to read our last bytes
+			closeNow(CloseCause.APPLICATION);
+			return;
+		}
 		if (this.ws != null && this.ws.onTimeout(reason)) {
 			return;
 		}

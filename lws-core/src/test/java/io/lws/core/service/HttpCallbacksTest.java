@@ -73,7 +73,9 @@ class HttpCallbacksTest {
 			int in = PollArgs.POLLIN;
 			assertThat(rec.reasons).containsExactly("ADD_POLL_FD(0)", "WSI_CREATE", "FILTER_NETWORK_CONNECTION",
 					"SERVER_NEW_CLIENT_INSTANTIATED", "CHANGE_MODE_POLL_FD(" + in + ")", "FILTER_HTTP_CONNECTION", "HTTP",
-					"CHANGE_MODE_POLL_FD(0)", "CLOSED_HTTP", "DEL_POLL_FD(0)", "WSI_DESTROY");
+					// after the answer: reading stops, then resumes to drain what the peer still sends before closing
+					"CHANGE_MODE_POLL_FD(0)", "CHANGE_MODE_POLL_FD(" + in + ")", "CLOSED_HTTP", "DEL_POLL_FD(" + in + ")",
+					"WSI_DESTROY");
 		}
 	}
 
@@ -200,6 +202,35 @@ class HttpCallbacksTest {
 			assertThat(c.readResponse().status()).isEqualTo(413);
 			assertThat(c.closedByServer()).isTrue();
 			assertThat(seen).containsExactly("body 3");
+		}
+	}
+
+	@Test
+	void aPeerStillSendingWhenWeCloseReadsOurAnswerNotAReset() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("early", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object s, String uri) {
+				return wsi.returnHttpStatus(413, null);
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			c.send("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 50000000\r\n\r\n");
+			Thread writer = new Thread(() -> {
+				byte[] chunk = new byte[64 * 1024];
+				try {
+					for (int i = 0; i < 40; i++) {
+						c.send(chunk);
+					}
+				}
+				catch (java.io.IOException ex) {
+					// the server stops reading after its linger: expected
+				}
+			});
+			writer.setDaemon(true);
+			writer.start();
+			assertThat(c.readResponse().status()).isEqualTo(413);
+			writer.join(10_000);
+			s.awaitConnections(0);
 		}
 	}
 
