@@ -1,11 +1,8 @@
 package io.lws.sample;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,33 +37,8 @@ class SampleAppInteropTest {
 	@Test
 	void libwebsocketsTestClientEstablishesBothConnectionsCountsAndGetsItsCirclesBack(CapturedOutput output)
 			throws Exception {
-		Peers.requireExecutable("/usr/bin/libwebsockets-test-client");
 		long relayedBefore = this.mirror.messagesRelayed();
-		Path log = Files.createTempFile("lws-test-client", ".log");
-		Process p = new ProcessBuilder("/usr/bin/libwebsockets-test-client", "127.0.0.1", "--port=" + this.port, "-d",
-				"15")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		try {
-			p.waitFor(4, TimeUnit.SECONDS);
-		}
-		finally {
-			p.destroy();
-			if (!p.waitFor(5, TimeUnit.SECONDS)) {
-				p.destroyForcibly();
-			}
-		}
-		String out = Files.readString(log);
-		Files.deleteIfExists(log);
-		assertThat(out).contains("dumb: LWS_CALLBACK_CLIENT_ESTABLISHED").contains("mirror: LWS_CALLBACK_CLIENT_ESTABLISHED");
-		Matcher m = Pattern.compile("rx \\d+ '(\\d+)'").matcher(out);
-		int count = 0;
-		while (m.find()) {
-			assertThat(Integer.parseInt(m.group(1))).isEqualTo(count);
-			count++;
-		}
-		assertThat(count).isGreaterThan(40);
+		LwsTestClientRun.runAndCheck(this.port, false);
 		assertThat(this.mirror.messagesRelayed() - relayedBefore).isGreaterThan(100);
 		assertNoWarningsOrErrors(output);
 	}
