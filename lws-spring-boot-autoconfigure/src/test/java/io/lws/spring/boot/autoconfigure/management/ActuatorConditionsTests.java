@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEn
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,21 @@ class ActuatorConditionsTests {
 			assertThat(context.getBean(LwsManagementServer.class).isRunning()).isTrue();
 			assertThat(context.getEnvironment().getProperty("local.lws.management.port", Integer.class)).isPositive();
 		});
+	}
+
+	@Test
+	void managementServerStepsAsideInAServletWebApplication() {
+		// Spring MVC or WebFlux serve the actuator endpoints there already; lws itself still runs
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LwsAutoConfiguration.class, EndpointAutoConfiguration.class,
+					JacksonEndpointAutoConfiguration.class, LwsManagementAutoConfiguration.class))
+			.withInitializer(new LwsPortInfoApplicationContextInitializer())
+			.withPropertyValues("lws.vhosts.default.port=0", "lws.management.port=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(LwsManagementServer.class);
+				assertThat(context).hasSingleBean(io.lws.spring.boot.autoconfigure.server.LwsServer.class);
+			});
 	}
 
 	@Test
