@@ -282,7 +282,10 @@ final class HttpServerRole {
 		}
 		if (WsHandshake.isUpgradeRequest(t)) {
 			this.state = State.UPGRADED;
-			if (!WsHandshake.upgrade(this.c, t, this)) {
+			// a callback mount names the protocol for upgrades on its path that ask for none (the echo at /echo)
+			LwsProtocol<?> mountProtocol = (match != null && match.mount().originProtocol() == MountOrigin.CALLBACK)
+					? this.c.vhost.protocol(match.mount().origin()) : null;
+			if (!WsHandshake.upgrade(this.c, t, this, mountProtocol)) {
 				return;
 			}
 			// the handshake succeeded: the header buffer goes back to the pool, the rest of buf is frames

@@ -48,7 +48,7 @@ final class WsHandshake {
 	 * Completes or refuses the handshake. Returns true when the connection is now a WebSocket (its header buffer may
 	 * then be released); false when an answer has been sent and the connection is closing.
 	 */
-	static boolean upgrade(Connection c, HeaderTable t, HttpServerRole http) {
+	static boolean upgrade(Connection c, HeaderTable t, HttpServerRole http, LwsProtocol<?> mountProtocol) {
 		String vhostName = c.vhost.name();
 		if (!"GET".equals(t.methodName())) {
 			return refuse(c, http, 400, "A WebSocket handshake must use GET.");
@@ -73,7 +73,7 @@ final class WsHandshake {
 		if (t.fragmentCount(HeaderToken.KEY) != 1 || !isValidKey(key)) {
 			return refuse(c, http, 400, "Sec-WebSocket-Key must be 16 bytes in base64.");
 		}
-		LwsProtocol<?> protocol = chooseProtocol(c, t.value(HeaderToken.PROTOCOL));
+		LwsProtocol<?> protocol = chooseProtocol(c, t.value(HeaderToken.PROTOCOL), mountProtocol);
 		if (protocol == null) {
 			return refuse(c, http, 400, "None of the requested subprotocols is served here.");
 		}
@@ -136,12 +136,12 @@ final class WsHandshake {
 	}
 
 	/**
-	 * The first protocol the client offers that the vhost has; with no offer, the vhost's first protocol (as
-	 * libwebsockets does).
+	 * The first protocol the client offers that the vhost has; with no offer, the protocol of the callback mount the
+	 * path is under, else the vhost's first protocol (as libwebsockets does).
 	 */
-	private static LwsProtocol<?> chooseProtocol(Connection c, String offered) {
+	private static LwsProtocol<?> chooseProtocol(Connection c, String offered, LwsProtocol<?> mountProtocol) {
 		if (offered == null || offered.isBlank()) {
-			return c.vhost.firstProtocol();
+			return (mountProtocol != null) ? mountProtocol : c.vhost.firstProtocol();
 		}
 		for (String name : offered.split(",")) {
 			LwsProtocol<?> p = c.vhost.protocol(name.trim());

@@ -332,6 +332,24 @@ class WebSocketServerTest {
 	}
 
 	@Test
+	void anUpgradeWithoutSubprotocolUnderACallbackMountGetsTheMountsProtocol() throws Exception {
+		io.lws.core.mount.Mount m = io.lws.core.mount.Mount
+			.builder("/echo", io.lws.core.mount.MountOrigin.CALLBACK, "echo")
+			.build();
+		try (TestServer s = TestServer.start((v) -> v.protocols(LwsProtocol.of("http", new LwsProtocolHandler<Object>() {
+		}), io.lws.core.support.EchoProtocol.create(4096)).mounts(m))) {
+			try (WsTestClient c = WsTestClient.connect(s.port(), "/echo", null)) {
+				assertThat(c.sendText("via mount").readMessage().text()).isEqualTo("via mount");
+			}
+			// elsewhere, no subprotocol means the vhost's first protocol, which does not echo
+			try (WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+				c.sendText("nobody echoes");
+				assertThat(c.raw().silentFor(300)).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void destroyClosesWebSocketsWithGoingAway() throws IOException {
 		TestServer s = TestServer.start((v) -> v.protocols(io.lws.core.support.EchoProtocol.create(4096)));
 		try (WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
