@@ -23,11 +23,13 @@ public record LwsDescriptor(boolean running, int connections, List<Vhost> vhosts
 	 * @param listenAddress the bound address, or {@code null} for none
 	 * @param port {@code lws_get_vhost_listen_port}, -1 for none
 	 * @param connections open connections
+	 * @param tls whether the vhost serves TLS (https, wss)
 	 * @param protocols the protocols, in order (the first gets the HTTP callbacks)
+	 * @param extensions the WebSocket extensions the vhost negotiates, by name
 	 * @param mounts the mounts
 	 */
-	public record Vhost(String name, String listenAddress, int port, int connections, List<Protocol> protocols,
-			List<Mount> mounts) implements OperationResponseBody {
+	public record Vhost(String name, String listenAddress, int port, int connections, boolean tls,
+			List<Protocol> protocols, List<String> extensions, List<Mount> mounts) implements OperationResponseBody {
 	}
 
 	/**

@@ -90,8 +90,10 @@ public class LwsStateReader {
 			mounts.add(new LwsDescriptor.Mount(m.mountpoint(), m.originProtocol().name(), m.origin()));
 		}
 		SocketAddress address = vhost.listenAddress();
+		List<String> extensions = new ArrayList<>();
+		vhost.info().extensions().forEach((e) -> extensions.add(e.name()));
 		return new LwsDescriptor.Vhost(vhost.name(), (address != null) ? address.toString() : null,
-				vhost.listenPort(), vhost.connectionCount(), protocols, mounts);
+				vhost.listenPort(), vhost.connectionCount(), vhost.info().isTls(), protocols, extensions, mounts);
 	}
 
 }

@@ -58,6 +58,8 @@ class ManagementServerTests {
 			assertThat(vhost.get("name").asString()).isEqualTo("default");
 			assertThat(vhost.get("port").asInt()).isEqualTo(this.port);
 			assertThat(vhost.get("connections").asInt()).isEqualTo(1);
+			assertThat(vhost.get("tls").asBoolean()).isFalse();
+			assertThat(vhost.get("extensions").isArray()).isTrue();
 			assertThat(vhost.get("protocols").get(1).get("name").asString()).isEqualTo("echo");
 			assertThat(vhost.get("protocols").get(1).get("webSocketSessions").asInt()).isEqualTo(1);
 			assertThat(lws.get("headerPool").get("size").asInt()).isEqualTo(2);
