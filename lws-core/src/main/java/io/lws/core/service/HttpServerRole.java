@@ -58,6 +58,8 @@ final class HttpServerRole {
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
+	private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
 	private final Connection c;
 
 	private State state = State.IDLE;
@@ -295,6 +297,11 @@ final class HttpServerRole {
 			}
 			return;
 		}
+		String expect = t.value(HeaderToken.HTTP_EXPECT);
+		if (expect != null && !"100-continue".equalsIgnoreCase(expect.trim())) {
+			sendErrorAndClose(417, "The only expectation served is 100-continue.");
+			return;
+		}
 		if ("CONNECT".equals(this.method)) {
 			sendErrorAndClose(501, "CONNECT is not supported by this server.");
 			return;
@@ -346,6 +353,11 @@ final class HttpServerRole {
 		if (this.bodyExpected) {
 			this.state = State.BODY;
 			this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, this.c.vhost.info().timeoutSecs());
+			if (!this.responseStarted && !this.http10
+					&& "100-continue".equalsIgnoreCase(this.ah.value(HeaderToken.HTTP_EXPECT))) {
+				// the request was accepted and its body is wanted: tell a waiting client to send it (RFC 9110 10.1.1)
+				this.c.queueOutput(ByteBuffer.wrap(CONTINUE));
+			}
 		}
 		else {
 			if (this.ah.contentLength() == 0 && !"GET".equals(this.method) && !this.head) {

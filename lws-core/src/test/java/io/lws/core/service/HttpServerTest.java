@@ -254,6 +254,46 @@ class HttpServerTest {
 	}
 
 	@Test
+	void expect100ContinueGetsAnInterimAnswerBeforeTheBody() throws Exception {
+		LwsProtocol<StringBuilder> p = LwsProtocol.of("form", new LwsProtocolHandler<StringBuilder>() {
+			@Override
+			public StringBuilder newSession(Lws wsi) {
+				return new StringBuilder();
+			}
+
+			@Override
+			public int onHttp(Lws wsi, StringBuilder s, String uri) {
+				return uri.equals("/refused") ? wsi.returnHttpStatus(403, null) : 0;
+			}
+
+			@Override
+			public int onHttpBody(Lws wsi, StringBuilder s, ByteBuffer in) {
+				s.append(StandardCharsets.UTF_8.decode(in));
+				return 0;
+			}
+
+			@Override
+			public int onHttpBodyCompletion(Lws wsi, StringBuilder s) {
+				return wsi.returnHttpStatus(200, s.toString());
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			c.send("POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+			assertThat(c.readHeadResponse().status()).isEqualTo(100);
+			HttpResponse r = c.send("hello").readResponse();
+			assertThat(r.status()).isEqualTo(200);
+			assertThat(r.bodyText()).contains("hello");
+			// refused before the body: no 100, just the answer
+			c.send("POST /refused HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+			assertThat(c.readResponse().status()).isEqualTo(403);
+		}
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			c.send("POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: teapot\r\n\r\n");
+			assertThat(c.readResponse().status()).isEqualTo(417);
+		}
+	}
+
+	@Test
 	void aBodyLeftUnreadIsDiscardedBeforeTheNextRequest() throws Exception {
 		try (TestServer s = TestServer.start((v) -> {
 		}); RawClient c = s.client()) {
