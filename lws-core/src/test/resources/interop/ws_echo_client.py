@@ -1,14 +1,18 @@
-"""Echo check with the python3-websockets client: every message must come back unchanged, text as text."""
+"""Echo check with the python3-websockets client: every message must come back unchanged, text as text.
+
+Usage: ws_echo_client.py URL [CAFILE]. With CAFILE (a wss:// URL), the server is verified against that CA."""
 import asyncio
 import os
+import ssl
 import sys
 
 import websockets
 
 
-async def main(url):
+async def main(url, cafile):
     sizes = [0, 1, 125, 126, 127, 65535, 65536, 1 << 20]
-    async with websockets.connect(url, subprotocols=["echo"], max_size=None, compression=None) as ws:
+    tls = {"ssl": ssl.create_default_context(cafile=cafile)} if cafile else {}
+    async with websockets.connect(url, subprotocols=["echo"], max_size=None, compression=None, **tls) as ws:
         assert ws.subprotocol == "echo", ws.subprotocol
         for n in sizes:
             text = ("é" * (n // 2)) + ("a" * (n % 2))
@@ -26,4 +30,4 @@ async def main(url):
     print("OK")
 
 
-asyncio.run(main(sys.argv[1]))
+asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))

@@ -3,18 +3,13 @@ package io.lws.benchmarks;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -66,8 +61,6 @@ import io.lws.core.ws.Opcode;
 @Threads(1)
 public class CompressedEchoBenchmark {
 
-	private static final String HANDSHAKE_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
 	private static final int SETUP_TIMEOUT_MS = 10_000;
 
 	/** Bytes of text per message. */
@@ -112,7 +105,7 @@ public class CompressedEchoBenchmark {
 		this.in = new DataInputStream(this.socket.getInputStream());
 		String offer = this.takeover ? "permessage-deflate"
 				: "permessage-deflate; server_no_context_takeover; client_no_context_takeover";
-		String answer = handshake(port, offer);
+		String answer = ClientHandshake.upgrade(this.out, this.in, port, offer);
 		if (!answer.equals(offer)) {
 			throw new IOException("The server answered '" + answer + "' to '" + offer + "'");
 		}
@@ -251,52 +244,5 @@ public class CompressedEchoBenchmark {
 		return s.substring(0, size).getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** Upgrades with {@code offer}; returns the server's {@code Sec-WebSocket-Extensions}. */
-	private String handshake(int port, String offer) throws IOException {
-		byte[] nonce = new byte[16];
-		ThreadLocalRandom.current().nextBytes(nonce);
-		String key = Base64.getEncoder().encodeToString(nonce);
-		String upgrade = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-				+ "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
-				+ "Sec-WebSocket-Protocol: echo\r\nSec-WebSocket-Extensions: " + offer + "\r\n\r\n";
-		this.out.write(upgrade.getBytes(StandardCharsets.US_ASCII));
-		this.out.flush();
-		String head = readHead(this.in);
-		if (!head.startsWith("HTTP/1.1 101")) {
-			throw new IOException("The server refused the upgrade: " + head);
-		}
-		if (!head.toLowerCase(Locale.ROOT).contains("sec-websocket-accept: " + acceptKey(key).toLowerCase(Locale.ROOT))) {
-			throw new IOException("The answer has no or a wrong Sec-WebSocket-Accept: " + head);
-		}
-		for (String line : head.split("\r\n")) {
-			if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions:")) {
-				return line.substring(line.indexOf(':') + 1).trim();
-			}
-		}
-		return "";
-	}
-
-	private static String readHead(InputStream in) throws IOException {
-		StringBuilder head = new StringBuilder();
-		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-			int b = in.read();
-			if (b < 0) {
-				throw new IOException("The server closed the connection during the handshake: " + head);
-			}
-			head.append((char) b);
-		}
-		return head.toString();
-	}
-
-	private static String acceptKey(String key) throws IOException {
-		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			return Base64.getEncoder()
-				.encodeToString(sha1.digest((key + HANDSHAKE_GUID).getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IOException("This JVM has no SHA-1", ex);
-		}
-	}
 
 }

@@ -2,20 +2,14 @@ package io.lws.benchmarks;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -78,8 +72,6 @@ public class EchoRoundTripBenchmark {
 	static final int MESSAGE_SIZE = 64;
 
 	/** The fixed GUID of the handshake (RFC 6455 section 1.3). */
-	private static final String HANDSHAKE_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
 	/** How long setup waits for the handshake before it gives up. */
 	private static final int SETUP_TIMEOUT_MS = 10_000;
 
@@ -149,7 +141,7 @@ public class EchoRoundTripBenchmark {
 		this.socket = tls ? tlsClient(plain, port, cert) : plain;
 		this.out = this.socket.getOutputStream();
 		this.in = new DataInputStream(this.socket.getInputStream());
-		handshake(port);
+		ClientHandshake.upgrade(this.out, this.in, port, null);
 		this.request = maskedTextFrame(MESSAGE_SIZE);
 
 		// One trip before measuring: fails setup, not the first iteration, if the echo does not work.
@@ -212,58 +204,6 @@ public class EchoRoundTripBenchmark {
 		}
 	}
 
-	/** Writes an upgrade request, reads the head of the answer and checks it is a 101 with the right accept key. */
-	private void handshake(int port) throws IOException {
-		byte[] nonce = new byte[16];
-		ThreadLocalRandom.current().nextBytes(nonce);
-		String key = Base64.getEncoder().encodeToString(nonce);
-		String upgrade = "GET / HTTP/1.1\r\n"
-				+ "Host: 127.0.0.1:" + port + "\r\n"
-				+ "Upgrade: websocket\r\n"
-				+ "Connection: Upgrade\r\n"
-				+ "Sec-WebSocket-Key: " + key + "\r\n"
-				+ "Sec-WebSocket-Version: 13\r\n"
-				+ "Sec-WebSocket-Protocol: echo\r\n"
-				+ "\r\n";
-		this.out.write(upgrade.getBytes(StandardCharsets.US_ASCII));
-		this.out.flush();
-		String head = readHead(this.in);
-		if (!head.startsWith("HTTP/1.1 101")) {
-			throw new IOException("The server refused the upgrade: " + head);
-		}
-		String expected = "sec-websocket-accept: " + acceptKey(key).toLowerCase(Locale.ROOT);
-		if (!head.toLowerCase(Locale.ROOT).contains(expected)) {
-			throw new IOException("The answer has no or a wrong Sec-WebSocket-Accept: " + head);
-		}
-	}
-
-	/**
-	 * Reads byte by byte up to the empty line ending a response head, so that no byte of what follows is taken;
-	 * slow, but it runs once per trial.
-	 */
-	private static String readHead(InputStream in) throws IOException {
-		StringBuilder head = new StringBuilder();
-		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-			int b = in.read();
-			if (b < 0) {
-				throw new IOException("The server closed the connection during the handshake: " + head);
-			}
-			head.append((char) b);
-		}
-		return head.toString();
-	}
-
-	/** The Sec-WebSocket-Accept value the server must answer {@code key} with (RFC 6455 section 4.2.2). */
-	private static String acceptKey(String key) throws IOException {
-		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			byte[] digest = sha1.digest((key + HANDSHAKE_GUID).getBytes(StandardCharsets.US_ASCII));
-			return Base64.getEncoder().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IOException("This JVM has no SHA-1", ex);
-		}
-	}
 
 	/** A final text frame of {@code size} letters, masked with a random nonzero key. */
 	private static byte[] maskedTextFrame(int size) {

@@ -507,11 +507,7 @@ final class HttpServerRole {
 			this.c.closeAfterFlush();
 			return 1;
 		}
-		String reason = HttpStatus.reasonPhrase(code);
-		String body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + code + " " + reason
-				+ "</title></head><body><h1>" + code + " " + reason + "</h1>" + ((html != null) ? html : "")
-				+ "</body></html>";
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = errorPage(code, (html != null) ? html : "");
 		boolean noBody = code == 204 || code == 304 || code < 200;
 		HttpHeaders h = HttpHeaders.status(code);
 		if (!noBody) {
@@ -540,23 +536,30 @@ final class HttpServerRole {
 		return (host != null) ? ((this.c.isSsl() != 0) ? "https://" : "http://") + host + path : path;
 	}
 
-	private void writeHead(HttpHeaders h) {
+	/**
+	 * Sends a head the engine made. Every such head delimits its body (content-length, or a status without one), so
+	 * unlike an application's head it needs no scan for how the response ends.
+	 */
+	private boolean writeHead(HttpHeaders h) {
 		if (this.c.vhost.info().has(ServerOption.STS)) {
 			h.add("strict-transport-security", "max-age=15768000 ; includeSubDomains");
 		}
 		ByteBuffer b = h.toByteBuffer(this.http10 ? "HTTP/1.0" : "HTTP/1.1", this.c.pt.context.info().serverString());
-		noteResponseHead(b);
 		this.responseStarted = true;
-		this.c.queueOutput(b);
+		return this.c.queueOutput(b);
+	}
+
+	/** The small HTML page of an engine-made answer: the status, then {@code html} (already escaped as needed). */
+	private static byte[] errorPage(int code, String html) {
+		String title = code + " " + HttpStatus.reasonPhrase(code);
+		return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><h1>"
+				+ title + "</h1>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Answers a request we cannot serve, and closes: the request's framing can no longer be trusted. */
 	void sendErrorAndClose(int code, String reason) {
 		this.state = State.RESPONDING;
-		String body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + code + " "
-				+ HttpStatus.reasonPhrase(code) + "</title></head><body><h1>" + code + " " + HttpStatus.reasonPhrase(code)
-				+ "</h1>" + escape(reason) + "</body></html>";
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = errorPage(code, escape(reason));
 		ByteBuffer b = HttpHeaders.status(code).contentType("text/html; charset=utf-8").contentLength(bytes.length)
 			.add("connection", "close")
 			.toByteBuffer("HTTP/1.1", this.c.pt.context.info().serverString());
@@ -640,22 +643,10 @@ final class HttpServerRole {
 	}
 
 	private void startFile(FileHandle fh, String contentType, String otherHeaders) {
-		StringBuilder sb = new StringBuilder(256);
-		sb.append(this.http10 ? "HTTP/1.0" : "HTTP/1.1").append(" 200 OK\r\n");
-		String server = this.c.pt.context.info().serverString();
-		if (server != null) {
-			sb.append("server: ").append(server).append("\r\n");
-		}
-		sb.append("content-type: ").append(contentType).append("\r\n");
-		sb.append("content-length: ").append(fh.size()).append("\r\n");
-		if (this.c.vhost.info().has(ServerOption.STS)) {
-			sb.append("strict-transport-security: max-age=15768000 ; includeSubDomains\r\n");
-		}
-		sb.append(otherHeaders);
-		sb.append("\r\n");
-		this.responseStarted = true;
+		HttpHeaders h = HttpHeaders.status(200).contentType(contentType).contentLength(fh.size());
+		addHeaderLines(h, otherHeaders);
 		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), 200);
-		if (!this.c.queueOutput(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1)))) {
+		if (!writeHead(h)) {
 			closeQuietly(fh);
 			return;
 		}
@@ -708,6 +699,20 @@ final class HttpServerRole {
 		}
 		if (!this.transactionDone) {
 			transactionCompleted();
+		}
+	}
+
+	/** Adds {@code name: value} lines (CRLF or LF separated, as {@code lws_serve_http_file}'s other_headers) to a head. */
+	private static void addHeaderLines(HttpHeaders h, String lines) {
+		for (String line : lines.split("\r?\n")) {
+			if (line.isEmpty()) {
+				continue;
+			}
+			int colon = line.indexOf(':');
+			if (colon <= 0) {
+				throw new IllegalArgumentException("Not a header line: '" + line + "' (expected 'name: value')");
+			}
+			h.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
 		}
 	}
 

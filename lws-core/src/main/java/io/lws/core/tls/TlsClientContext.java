@@ -1,6 +1,5 @@
 package io.lws.core.tls;
 
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -209,17 +208,17 @@ public final class TlsClientContext {
 	 * Verifies as usual; when that fails for a self-signed certificate, trusts that certificate alone and verifies
 	 * again, so that the name check still applies.
 	 */
-	private static final class SelfSignedTrustManager extends X509ExtendedTrustManager {
+	private static final class SelfSignedTrustManager extends OneSidedTrustManager {
 
 		private final X509ExtendedTrustManager base;
 
 		SelfSignedTrustManager(X509ExtendedTrustManager base) {
+			super(true);
 			this.base = base;
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
+		void check(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
 			try {
 				this.base.checkServerTrusted(chain, authType, engine);
 			}
@@ -256,34 +255,6 @@ public final class TlsClientContext {
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			checkServerTrusted(chain, authType, (SSLEngine) null);
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			checkServerTrusted(chain, authType, (SSLEngine) null);
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			throw new CertificateException("a client's trust manager does not check clients");
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			throw new CertificateException("a client's trust manager does not check clients");
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw new CertificateException("a client's trust manager does not check clients");
-		}
-
-		@Override
 		public X509Certificate[] getAcceptedIssuers() {
 			return this.base.getAcceptedIssuers();
 		}
@@ -291,44 +262,15 @@ public final class TlsClientContext {
 	}
 
 	/** Trusts nothing: the client was given no CA at all. */
-	private static final class RefusingTrustManager extends X509ExtendedTrustManager {
+	private static final class RefusingTrustManager extends OneSidedTrustManager {
 
-		private static CertificateException refusal() {
-			return new CertificateException("No certificate is trusted: the OS CAs are disabled and none was added");
+		RefusingTrustManager() {
+			super(true);
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			throw refusal();
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			throw refusal();
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw refusal();
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			throw refusal();
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			throw refusal();
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw refusal();
+		void check(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+			throw new CertificateException("No certificate is trusted: the OS CAs are disabled and none was added");
 		}
 
 		@Override
@@ -339,35 +281,15 @@ public final class TlsClientContext {
 	}
 
 	/** Accepts every server: {@code LCCSCF_ALLOW_INSECURE}. */
-	private static final class InsecureTrustManager extends X509ExtendedTrustManager {
+	private static final class InsecureTrustManager extends OneSidedTrustManager {
 
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+		InsecureTrustManager() {
+			super(true);
 		}
 
 		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) {
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			throw new CertificateException("a client's trust manager does not check clients");
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			throw new CertificateException("a client's trust manager does not check clients");
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw new CertificateException("a client's trust manager does not check clients");
+		void check(X509Certificate[] chain, String authType, SSLEngine engine) {
+			// every server is accepted: the caller asked for no check at all
 		}
 
 		@Override

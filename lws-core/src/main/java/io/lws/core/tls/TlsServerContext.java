@@ -348,20 +348,20 @@ public final class TlsServerContext {
 	}
 
 	/** Verifies the chain, then lets {@code OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION} have its say. */
-	private static final class VerifyingTrustManager extends X509ExtendedTrustManager {
+	private static final class VerifyingTrustManager extends OneSidedTrustManager {
 
 		private final X509ExtendedTrustManager base;
 
 		private final ClientCertVerifier verifier;
 
 		VerifyingTrustManager(X509ExtendedTrustManager base, ClientCertVerifier verifier) {
+			super(false);
 			this.base = base;
 			this.verifier = verifier;
 		}
 
 		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
+		void check(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
 			CertificateException failure = null;
 			try {
 				this.base.checkClientTrusted(chain, authType, engine);
@@ -377,34 +377,6 @@ public final class TlsServerContext {
 			if (failure != null && !check.acceptedDespiteFailure()) {
 				throw failure;
 			}
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			checkClientTrusted(chain, authType, (SSLEngine) null);
-		}
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			checkClientTrusted(chain, authType, (SSLEngine) null);
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-				throws CertificateException {
-			throw new CertificateException("a server's trust manager does not check servers");
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-				throws CertificateException {
-			throw new CertificateException("a server's trust manager does not check servers");
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw new CertificateException("a server's trust manager does not check servers");
 		}
 
 		@Override

@@ -75,7 +75,7 @@ class TlsPeerInteropTest {
 	void python3WebsocketsEchoesOverWss() throws Exception {
 		Peers.requirePythonWebsockets();
 		try (TestServer s = TestServer.startTls((v) -> v.protocols(EchoProtocol.create(4096)))) {
-			Path script = Peers.resource("interop/wss_echo_client.py");
+			Path script = Peers.resource("interop/ws_echo_client.py");
 			Peers.Result r = Peers.run(List.of(Peers.PYTHON, script.toString(), "wss://localhost:" + s.port() + "/",
 					s.tls().certFile().toString()), 90);
 			assertThat(r.output()).as(r.output()).contains("OK");
