@@ -100,12 +100,24 @@ public enum CallbackReason {
 	COMPLETED_CLIENT_HTTP(47),
 	/** {@code LWS_CALLBACK_RECEIVE_CLIENT_HTTP_READ}: a piece of response body for an HTTP client. */
 	RECEIVE_CLIENT_HTTP_READ(48),
+	/** {@code LWS_CALLBACK_CLIENT_HTTP_WRITEABLE}: an HTTP client with a body pending may write some of it (2.1+). */
+	CLIENT_HTTP_WRITEABLE(57),
+	/**
+	 * {@code LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION}: a client may overrule the check of the server's
+	 * certificate chain; {@code in} is a {@code TlsVerification} (2.1+).
+	 */
+	OPENSSL_PERFORM_SERVER_CERT_VERIFICATION(58),
 	/** {@code LWS_CALLBACK_EVENT_WAIT_CANCELLED}: {@code cancelService()} woke the service thread (4.x). */
 	EVENT_WAIT_CANCELLED(71),
 	/** {@code LWS_CALLBACK_TIMER}: the timer set by {@link Lws#setTimer(long)} expired (4.x). */
 	TIMER(73),
 	/** {@code LWS_CALLBACK_CLIENT_CLOSED}: a client WebSocket session ended (4.x). */
 	CLIENT_CLOSED(75),
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_HTTP_REDIRECT}: an HTTP client is about to follow a 3xx; {@code in} is the
+	 * {@code Location}; non-zero hangs up instead (4.x).
+	 */
+	CLIENT_HTTP_REDIRECT(104),
 	/** {@code LWS_CALLBACK_USER}: the first number free for the application's own reasons. */
 	USER(1000);
 

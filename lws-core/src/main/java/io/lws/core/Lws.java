@@ -232,4 +232,55 @@ public interface Lws {
 	 */
 	String negotiatedExtensions();
 
+	// ---- client connections ----
+
+	/** Whether this connection was opened by {@link LwsContext#clientConnect} (it is a client, not a server). */
+	boolean isClient();
+
+	/**
+	 * {@code lws_get_parent}: the connection given as {@code parent_wsi} when this one was opened, or {@code null}.
+	 */
+	Lws parent();
+
+	/** {@code lws_get_child}: the client connections opened with this one as their {@code parent_wsi}. */
+	java.util.List<Lws> children();
+
+	/**
+	 * {@code lws_http_client_http_response}: the status code of the response a client connection received, or 0
+	 * before the response head arrived.
+	 */
+	int httpClientResponse();
+
+	/**
+	 * {@code lws_client_http_body_pending}: an HTTP client that sends a body says so, typically from
+	 * {@code CLIENT_APPEND_HANDSHAKE_HEADER}, and then gets {@code CLIENT_HTTP_WRITEABLE} callbacks after
+	 * {@link #callbackOnWritable()} to {@link #write} the body with {@link WriteProtocol#HTTP} (the last piece with
+	 * {@link WriteProtocol#HTTP_FINAL}); the response is read once the body is complete.
+	 * @param pending {@code true} while body bytes remain to be written
+	 */
+	void clientHttpBodyPending(boolean pending);
+
+	/**
+	 * {@code lws_http_transaction_completed_client}: after {@code COMPLETED_CLIENT_HTTP}, keep the connection for
+	 * another request (on the same server, through {@link #clientReset}) when the server allows it.
+	 * @return {@code true} when the connection must close now (the server asked to, or the body ran to the end of
+	 * the connection); {@code false} when it is kept, idle, for another request
+	 */
+	boolean httpTransactionCompletedClient();
+
+	/**
+	 * {@code lws_client_reset}: retargets a client connection that is still in HTTP (not upgraded) to a new request,
+	 * as following a redirect does. An idle kept-alive connection to the same server, address, port and TLS mode is
+	 * reused; otherwise the socket is closed and a new one opened. The callbacks start again from the connection
+	 * ({@code CLIENT_APPEND_HANDSHAKE_HEADER}, ...).
+	 * @param ssl the {@code ssl_connection} value for the new target
+	 * @param address the server's address
+	 * @param port the server's port
+	 * @param path the request target
+	 * @param host the Host header ({@code null} for the address)
+	 * @return this connection
+	 * @throws IllegalStateException when the connection is not a client or has become a WebSocket
+	 */
+	Lws clientReset(int ssl, String address, int port, String path, String host);
+
 }

@@ -76,6 +76,45 @@ public interface LwsContext extends AutoCloseable {
 	/** {@code lws_context_user}: the {@code user} object given at creation. */
 	Object contextUser();
 
+	/**
+	 * {@code lws_client_connect_via_info}: opens a client connection (WebSocket, or an HTTP request when
+	 * {@link ClientConnectInfo#method()} is set) and returns its handle at once. Name resolution and the connect run
+	 * without blocking any thread that calls; the outcome arrives as callbacks to the bound protocol:
+	 * {@code CLIENT_ESTABLISHED} (or {@code ESTABLISHED_CLIENT_HTTP}), or {@code CLIENT_CONNECTION_ERROR} with a
+	 * reason. Safe from any thread; the connection lives on the caller's service thread when called from one (on the
+	 * parent's with {@code parent_wsi}), otherwise on the least busy.
+	 * @param info where and how to connect
+	 * @return the connection; use it only from its callbacks (or through the thread-safe calls)
+	 * @throws IllegalArgumentException when {@code info} names a vhost of another context
+	 * @throws IllegalStateException when the context is destroyed
+	 */
+	Lws clientConnect(ClientConnectInfo info);
+
+	/**
+	 * {@code lws_client_connect} (deprecated in libwebsockets too): the positional form of
+	 * {@link #clientConnect(ClientConnectInfo)}.
+	 * @deprecated use {@link #clientConnect(ClientConnectInfo)}
+	 */
+	@Deprecated
+	default Lws clientConnect(String address, int port, int sslConnection, String path, String host, String origin,
+			String protocol, int ietfVersionOrMinusOne) {
+		return clientConnectExtended(address, port, sslConnection, path, host, origin, protocol,
+				ietfVersionOrMinusOne, null);
+	}
+
+	/**
+	 * {@code lws_client_connect_extended} (deprecated in libwebsockets too): {@link #clientConnect(String, int, int,
+	 * String, String, String, String, int)} with the session object.
+	 * @deprecated use {@link #clientConnect(ClientConnectInfo)}
+	 */
+	@Deprecated
+	default Lws clientConnectExtended(String address, int port, int sslConnection, String path, String host,
+			String origin, String protocol, int ietfVersionOrMinusOne, Object userdata) {
+		return clientConnect(ClientConnectInfo.builder().address(address).port(port).sslConnection(sslConnection)
+			.path(path).host(host).origin(origin).protocol(protocol).ietfVersionOrMinusOne(ietfVersionOrMinusOne)
+			.userdata(userdata).build());
+	}
+
 	/** {@code lws_canonical_hostname}: this host's name (or "" with {@link ServerOption#SKIP_SERVER_CANONICAL_NAME}). */
 	String canonicalHostname();
 

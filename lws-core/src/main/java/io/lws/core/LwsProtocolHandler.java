@@ -190,4 +190,103 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.TIMER, session, null);
 	}
 
+	// ---- client connections (LwsContext.clientConnect) ----
+
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_CONNECTION_ERROR}: a client connection failed before it was established; {@code reason}
+	 * says why (name resolution, refused, timeout, TLS, a bad answer from the server). The connection is closed after
+	 * this; nothing else follows.
+	 */
+	default int onClientConnectionError(Lws wsi, S session, String reason) {
+		return callback(wsi, CallbackReason.CLIENT_CONNECTION_ERROR, session, reason);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER}: add headers to the request being composed (the WebSocket
+	 * upgrade or the HTTP request), within the room {@link ClientHandshakeHeaders#remaining()} says.
+	 */
+	default int onClientAppendHandshakeHeader(Lws wsi, S session, ClientHandshakeHeaders headers) {
+		return callback(wsi, CallbackReason.CLIENT_APPEND_HANDSHAKE_HEADER, session, headers);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH}: the server's answer to a WebSocket upgrade was read and checked;
+	 * its headers are readable with the {@code hdr*} calls. Non-zero refuses the connection.
+	 */
+	default int onClientFilterPreEstablish(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLIENT_FILTER_PRE_ESTABLISH, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_CLIENT_ESTABLISHED}: the client WebSocket is open. */
+	default int onClientEstablished(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLIENT_ESTABLISHED, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_CLIENT_RECEIVE}: message data from the server, in pieces as for {@link #onReceive}. */
+	default int onClientReceive(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.CLIENT_RECEIVE, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_CLIENT_RECEIVE_PONG}: a pong from the server. */
+	default int onClientReceivePong(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.CLIENT_RECEIVE_PONG, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_CLIENT_WRITEABLE}: the client WebSocket asked for with {@link Lws#callbackOnWritable()} may write. */
+	default int onClientWriteable(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLIENT_WRITEABLE, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_CLIENT_CLOSED} (4.x; v2 gave {@code CLOSED}): the client WebSocket ended; exactly once. */
+	default int onClientClosed(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLIENT_CLOSED, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_ESTABLISHED_CLIENT_HTTP}: an HTTP client got its response head; the status is
+	 * {@link Lws#httpClientResponse()} and the headers are readable with the {@code hdr*} calls. Non-zero closes.
+	 */
+	default int onEstablishedClientHttp(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.ESTABLISHED_CLIENT_HTTP, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_RECEIVE_CLIENT_HTTP}: response body arrived. The engine then reads it for you (what
+	 * {@code lws_http_client_read} does) and gives it, de-chunked, to {@link #onReceiveClientHttpRead}.
+	 */
+	default int onReceiveClientHttp(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.RECEIVE_CLIENT_HTTP, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_RECEIVE_CLIENT_HTTP_READ}: a piece of the response body; valid only during the call. */
+	default int onReceiveClientHttpRead(Lws wsi, S session, ByteBuffer in) {
+		return callback(wsi, CallbackReason.RECEIVE_CLIENT_HTTP_READ, session, in);
+	}
+
+	/** {@code LWS_CALLBACK_COMPLETED_CLIENT_HTTP}: the whole response body was received. */
+	default int onCompletedClientHttp(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.COMPLETED_CLIENT_HTTP, session, null);
+	}
+
+	/** {@code LWS_CALLBACK_CLOSED_CLIENT_HTTP}: an HTTP client connection that was established is closing. */
+	default int onClosedClientHttp(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLOSED_CLIENT_HTTP, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_HTTP_WRITEABLE}: an HTTP client that said {@link Lws#clientHttpBodyPending(boolean)}
+	 * may write body bytes with {@link Lws#write}.
+	 */
+	default int onClientHttpWriteable(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.CLIENT_HTTP_WRITEABLE, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_HTTP_REDIRECT}: the server redirected an HTTP client to {@code location}; return 0 to
+	 * follow it, non-zero to close instead.
+	 */
+	default int onClientHttpRedirect(Lws wsi, S session, String location) {
+		return callback(wsi, CallbackReason.CLIENT_HTTP_REDIRECT, session, location);
+	}
+
 }

@@ -67,4 +67,11 @@ public interface LwsVhost {
 		throw new UnsupportedOperationException("updateSslManagers");
 	}
 
+	/**
+	 * {@code lws_set_proxy}: the HTTP proxy this vhost's client connections tunnel through with {@code CONNECT},
+	 * {@code [user:password@]host:port} (an {@code http://} prefix is allowed); {@code null} or blank for none.
+	 * @throws IllegalArgumentException when the text is not of that form
+	 */
+	void setProxy(String proxy);
+
 }

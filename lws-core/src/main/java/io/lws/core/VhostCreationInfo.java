@@ -54,6 +54,10 @@ public final class VhostCreationInfo {
 
 	private final String logFilepath;
 
+	private final String httpProxyAddress;
+
+	private final int httpProxyPort;
+
 	private final long maxMessageSize;
 
 	private final int pingPongInterval;
@@ -100,6 +104,8 @@ public final class VhostCreationInfo {
 		this.keepaliveTimeout = b.keepaliveTimeout;
 		this.timeoutSecs = b.timeoutSecs;
 		this.logFilepath = b.logFilepath;
+		this.httpProxyAddress = b.httpProxyAddress;
+		this.httpProxyPort = b.httpProxyPort;
 		this.maxMessageSize = b.maxMessageSize;
 		this.pingPongInterval = b.pingPongInterval;
 		this.extensions = List.copyOf(b.extensions);
@@ -179,6 +185,20 @@ public final class VhostCreationInfo {
 	/** {@code log_filepath}: a file the vhost's log lines are appended to, or {@code null}. */
 	public String logFilepath() {
 		return this.logFilepath;
+	}
+
+	/**
+	 * {@code http_proxy_address}: the HTTP proxy of this vhost's client connections, {@code [user:password@]host}
+	 * (with {@link #httpProxyPort()}) or {@code host:port}; {@code null} to use the {@code http_proxy} environment
+	 * variable, as libwebsockets does.
+	 */
+	public String httpProxyAddress() {
+		return this.httpProxyAddress;
+	}
+
+	/** {@code http_proxy_port}: the proxy's port when {@link #httpProxyAddress()} has none; 0 otherwise. */
+	public int httpProxyPort() {
+		return this.httpProxyPort;
 	}
 
 	/**
@@ -317,6 +337,10 @@ public final class VhostCreationInfo {
 
 		private String logFilepath;
 
+		private String httpProxyAddress;
+
+		private int httpProxyPort;
+
 		private long maxMessageSize;
 
 		private int pingPongInterval;
@@ -441,6 +465,16 @@ public final class VhostCreationInfo {
 		/** {@code log_filepath}. */
 		public Builder logFilepath(String path) {
 			this.logFilepath = path;
+			return this;
+		}
+
+		/** {@code http_proxy_address} and {@code http_proxy_port} (0 when the address carries the port). */
+		public Builder httpProxy(String address, int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("httpProxyPort " + port + " is not from 0 to 65535");
+			}
+			this.httpProxyAddress = address;
+			this.httpProxyPort = port;
 			return this;
 		}
 

@@ -60,6 +60,11 @@ public final class HeaderTable {
 
 	private final MessageFraming framing = new MessageFraming();
 
+	private final StatusLineReader statusLine = new StatusLineReader();
+
+	/** Whether the head being parsed is a response (a client connection's): a status line comes first. */
+	private boolean response;
+
 	private State state;
 
 	/** The current line is {@code data[store.used(), lineEnd)}: it is read into the free part of the buffer. */
@@ -111,7 +116,23 @@ public final class HeaderTable {
 	 * keep-alive or pipelined requests. Nothing is allocated or freed.
 	 */
 	public void reset() {
+		this.response = false;
+		resetParse();
+	}
+
+	/**
+	 * Forgets what was parsed and makes ready to parse a response head (status line, then headers), as libwebsockets'
+	 * client does with its header table after sending a request. The status code becomes the value of
+	 * {@link HeaderToken#HTTP} and {@link #responseStatus()}.
+	 */
+	public void resetForResponse() {
+		this.response = true;
+		resetParse();
+	}
+
+	private void resetParse() {
 		this.store.reset();
+		this.statusLine.reset();
 		this.requestLine.reset();
 		this.framing.reset();
 		this.state = State.REQUEST_LINE;
@@ -177,14 +198,15 @@ public final class HeaderTable {
 				if (start == end) {
 					return ParseResult.NEED_MORE;
 				}
-				RequestError refused = this.requestLine.read(this.store, start, end, this.limits);
+				RequestError refused = this.response ? this.statusLine.read(this.store, start, end)
+						: this.requestLine.read(this.store, start, end, this.limits);
 				if (refused != null) {
 					return fail(refused);
 				}
 				this.state = State.HEADER_LINE;
 			}
 			case HEADER_LINE -> {
-				RequestError refused = (start == end) ? this.framing.check(this.store, this.requestLine.isHttp10())
+				RequestError refused = (start == end) ? this.framing.check(this.store, isHttp10(), this.response)
 						: HeaderLineReader.read(this.store, start, end, this.limits);
 				if (refused != null) {
 					return fail(refused);
@@ -263,7 +285,15 @@ public final class HeaderTable {
 	 * @return {@code true} for HTTP/1.0
 	 */
 	public boolean isHttp10() {
-		return this.requestLine.isHttp10();
+		return this.response ? this.statusLine.isHttp10() : this.requestLine.isHttp10();
+	}
+
+	/**
+	 * The status code of a parsed response ({@code lws_http_client_http_response()}).
+	 * @return the code, or 0 when no status line was read (or the table parses requests)
+	 */
+	public int responseStatus() {
+		return this.statusLine.status();
 	}
 
 	/**

@@ -39,7 +39,41 @@ public final class HttpChars {
 		return TCHAR[b & 0xFF];
 	}
 
+		/**
+	 * Whether {@code s} is a non-empty token (RFC 9110 section 5.6.2), as a method or header name must be.
+	 * @param s the text
+	 * @return {@code true} for a token
+	 */
+	public static boolean isToken(String s) {
+		if (s == null || s.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char ch = s.charAt(i);
+			if (ch > 0x7E || !isTchar((byte) ch)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
+	 * Whether {@code s} holds a space, a control character or a non-ASCII character: what cannot go into a
+	 * request target unencoded.
+	 * @param s the text
+	 * @return {@code true} when such a character is present
+	 */
+	public static boolean hasControlOrSpace(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char ch = s.charAt(i);
+			if (ch <= 0x20 || ch >= 0x7F) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+/**
 	 * Whether a byte is optional whitespace, OWS (RFC 9110 section 5.6.3).
 	 * @param b the byte
 	 * @return whether it is SP or HTAB

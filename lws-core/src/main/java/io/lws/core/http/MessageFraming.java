@@ -35,11 +35,12 @@ final class MessageFraming {
 	}
 
 	/**
-	 * Checks Host, Content-Length and Transfer-Encoding of a complete head.
-	 * @return {@code null} when the framing is sound, or why the request is refused
+	 * Checks Host, Content-Length and Transfer-Encoding of a complete head. A response needs no Host; its framing
+	 * gets the same strict checks (both headers at once is what response splitting looks like).
+	 * @return {@code null} when the framing is sound, or why the head is refused
 	 */
-	RequestError check(FragmentStore store, boolean http10) {
-		if (!http10 && store.count(HeaderToken.HOST) == 0) {
+	RequestError check(FragmentStore store, boolean http10, boolean response) {
+		if (!response && !http10 && store.count(HeaderToken.HOST) == 0) {
 			return RequestError.MISSING_HOST;
 		}
 		boolean hasLength = store.count(HeaderToken.HTTP_CONTENT_LENGTH) > 0;

@@ -62,7 +62,9 @@ public enum RequestError {
 	/** A method that is a valid token but not one libwebsockets serves. */
 	METHOD_NOT_IMPLEMENTED(501, "The request method is not implemented."),
 	/** A version other than HTTP/1.0 and HTTP/1.1, including an HTTP/0.9 request line without a version. */
-	VERSION_NOT_SUPPORTED(505, "The HTTP version is not supported.");
+	VERSION_NOT_SUPPORTED(505, "The HTTP version is not supported."),
+	/** A response whose status line is not {@code HTTP/1.x NNN reason} (client connections only). */
+	MALFORMED_STATUS_LINE(502, "The response status line is malformed.");
 
 	private final int status;
 
@@ -75,7 +77,7 @@ public enum RequestError {
 
 	/**
 	 * The status code to answer with.
-	 * @return 400, 414, 431, 501 or 505
+	 * @return 400, 414, 431, 501 or 505 (502 for a response a client cannot read)
 	 */
 	public int status() {
 		return this.status;

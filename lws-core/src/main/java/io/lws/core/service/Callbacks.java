@@ -84,6 +84,22 @@ final class Callbacks {
 			case WS_PEER_INITIATED_CLOSE -> h.onPeerInitiatedClose(wsi, s, (ByteBuffer) in);
 			case CLOSED -> h.onClosed(wsi, s);
 			case TIMER -> h.onTimer(wsi, s);
+			case CLIENT_CONNECTION_ERROR -> h.onClientConnectionError(wsi, s, (String) in);
+			case CLIENT_APPEND_HANDSHAKE_HEADER -> h.onClientAppendHandshakeHeader(wsi, s,
+					(io.lws.core.ClientHandshakeHeaders) in);
+			case CLIENT_FILTER_PRE_ESTABLISH -> h.onClientFilterPreEstablish(wsi, s);
+			case CLIENT_ESTABLISHED -> h.onClientEstablished(wsi, s);
+			case CLIENT_RECEIVE -> h.onClientReceive(wsi, s, (ByteBuffer) in);
+			case CLIENT_RECEIVE_PONG -> h.onClientReceivePong(wsi, s, (ByteBuffer) in);
+			case CLIENT_WRITEABLE -> h.onClientWriteable(wsi, s);
+			case CLIENT_CLOSED -> h.onClientClosed(wsi, s);
+			case ESTABLISHED_CLIENT_HTTP -> h.onEstablishedClientHttp(wsi, s);
+			case RECEIVE_CLIENT_HTTP -> h.onReceiveClientHttp(wsi, s);
+			case RECEIVE_CLIENT_HTTP_READ -> h.onReceiveClientHttpRead(wsi, s, (ByteBuffer) in);
+			case COMPLETED_CLIENT_HTTP -> h.onCompletedClientHttp(wsi, s);
+			case CLOSED_CLIENT_HTTP -> h.onClosedClientHttp(wsi, s);
+			case CLIENT_HTTP_WRITEABLE -> h.onClientHttpWriteable(wsi, s);
+			case CLIENT_HTTP_REDIRECT -> h.onClientHttpRedirect(wsi, s, (String) in);
 			default -> h.callback(wsi, reason, s, in);
 		};
 	}

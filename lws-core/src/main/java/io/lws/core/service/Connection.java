@@ -67,7 +67,8 @@ public final class Connection implements Lws {
 
 	final ServiceThread pt;
 
-	final SocketChannel channel;
+	/** The socket: accepted or adopted; for a client, opened once the server's address is known (and on a reset). */
+	SocketChannel channel;
 
 	final ListenSocket listen;
 
@@ -97,9 +98,20 @@ public final class Connection implements Lws {
 
 	// ---- role ----
 
+	/** The HTTP server role; {@code null} on a client connection. */
 	final HttpServerRole http;
 
-	WsServerRole ws;
+	/** The client role (connect, handshake, HTTP response); {@code null} on a server connection. */
+	final ClientRole client;
+
+	/** The WebSocket role once upgraded (either side). */
+	WsRole ws;
+
+	/** The connection given as {@code parent_wsi}, or {@code null}. */
+	Connection parent;
+
+	/** Client connections opened with this one as their parent; {@code null} until there is one. */
+	private java.util.List<Connection> children;
 
 	// ---- output ----
 
@@ -174,6 +186,117 @@ public final class Connection implements Lws {
 		this.vhost = vhost;
 		this.protocol = vhost.firstProtocol();
 		this.http = new HttpServerRole(this);
+		this.client = null;
+	}
+
+	/** A client connection, not yet connected: {@link #openClient()} starts it on its service thread. */
+	Connection(ServiceThread pt, VhostImpl vhost, io.lws.core.ClientConnectInfo info) {
+		this.pt = pt;
+		this.listen = null;
+		this.vhost = vhost;
+		this.protocol = vhost.firstProtocol();
+		this.http = null;
+		this.client = new ClientRole(this, info);
+	}
+
+	/**
+	 * Starts a client connection on the service thread: registers it, runs the creation callbacks, binds the
+	 * protocol and begins resolving the server's address.
+	 */
+	void openClient() {
+		this.pt.register(this);
+		this.vhost.connectionOpened();
+		this.created = true;
+		this.pt.context.metrics().connectionOpened(this.vhost.name());
+		if (this.parent != null) {
+			if (this.parent.closed) {
+				closeNow(CloseCause.APPLICATION);
+				return;
+			}
+			if (this.parent.children == null) {
+				this.parent.children = new java.util.ArrayList<>(2);
+			}
+			this.parent.children.add(this);
+		}
+		if (callFirst(CallbackReason.WSI_CREATE) != 0) {
+			closeNow(CloseCause.APPLICATION);
+			return;
+		}
+		this.client.start();
+	}
+
+	/**
+	 * Registers a freshly opened client socket with the selector, waiting for the connect to finish when it has not
+	 * yet.
+	 */
+	void attachClientSocket(SocketChannel sc, boolean connected) throws IOException {
+		this.channel = sc;
+		this.interestOps = connected ? 0 : SelectionKey.OP_CONNECT;
+		this.key = sc.register(this.pt.selector, this.interestOps, this);
+		pollCallback(CallbackReason.ADD_POLL_FD, 0);
+	}
+
+	/** The selector says a client socket's connect finished (or failed). */
+	void onConnectable() {
+		if (this.closed) {
+			return;
+		}
+		setInterest(this.interestOps & ~SelectionKey.OP_CONNECT);
+		this.client.onConnectable();
+	}
+
+	/** Starts plain transport on a connected client socket. */
+	void usePlainTransport() {
+		this.transport = new PlainTransport(this.channel);
+		this.transportReadyHandled = true;
+	}
+
+	/** Starts a TLS client handshake on a connected client socket; the role continues in {@link #onTransportReady}. */
+	void startClientTls(SSLEngine engine, int sslLevel, ByteBuffer initialInput) throws IOException {
+		TlsTransport tls = new TlsTransport(this.channel, engine, this.pt.tlsBuffers(), this.pt.context.tlsTasks(),
+				this.pt::post, this::onTlsTaskDone, sslLevel, initialInput);
+		this.transport = tls;
+		this.transportReadyHandled = false;
+		tls.beginHandshake();
+		handshakeProgress();
+	}
+
+	/**
+	 * Drops the socket of a client connection that is being retargeted ({@code lws_client_reset}) without ending the
+	 * connection: no close callbacks, the session and protocol stay.
+	 */
+	void dropClientSocket() {
+		if (this.key != null) {
+			pollCallback(CallbackReason.DEL_POLL_FD, this.interestOps);
+			this.key.cancel();
+			this.key = null;
+		}
+		this.interestOps = 0;
+		if (this.transport != null) {
+			this.transport.close();
+			this.transport = null;
+		}
+		else if (this.channel != null) {
+			try {
+				this.channel.close();
+			}
+			catch (IOException ex) {
+				// being replaced anyway
+			}
+		}
+		this.channel = null;
+		this.transportReadyHandled = false;
+		if (this.out != null) {
+			this.pt.giveBackOutBuffer(this.out);
+			this.out = null;
+		}
+		if (this.blocked) {
+			this.blocked = false;
+			this.pt.blockedWriters.remove(this);
+		}
+		this.stash = null;
+		this.readPaused = false;
+		this.closeAfterFlush = false;
 	}
 
 	/**
@@ -375,6 +498,10 @@ public final class Connection implements Lws {
 					tls.engine().getApplicationProtocol());
 		}
 		this.pt.context.metrics().tlsHandshake(this.vhost.name(), "ok");
+		if (this.client != null) {
+			this.client.onTransportReady();
+			return;
+		}
 		this.http.startWaitingForRequest(true);
 	}
 
@@ -392,6 +519,10 @@ public final class Connection implements Lws {
 	}
 
 	private void onTransportError(IOException ex) {
+		if (this.client != null && this.ws == null) {
+			this.client.onTransportError(ex, !this.transport.isReady());
+			return;
+		}
 		if (ex instanceof SSLException) {
 			boolean handshaking = !this.transport.isReady();
 			LwsLog.info("TLS {} with {} failed: {}", handshaking ? "handshake" : "session", getPeerSimple(),
@@ -452,7 +583,7 @@ public final class Connection implements Lws {
 	 * received, while the role wants more.
 	 */
 	private void readFromTransport() {
-		if (this.ws == null && !this.http.ensureHeaderTable()) {
+		if (!headerTableReady()) {
 			return;
 		}
 		boolean tls = this.transport instanceof TlsTransport;
@@ -481,14 +612,20 @@ public final class Connection implements Lws {
 			buf.flip();
 			this.pt.context.metrics().bytesIn(n);
 			consume(buf);
-			if (this.closed || !tls || !this.transport.hasBufferedInput() || !wantsToRead() || this.stash != null
-					|| (this.ws == null && !this.http.ensureHeaderTable())) {
+			if (this.closed || !tls || this.transport == null || !this.transport.hasBufferedInput() || !wantsToRead()
+					|| this.stash != null
+					|| !headerTableReady()) {
 				break;
 			}
 		}
-		if (!this.closed && tls && this.transport.hasBufferedInput() && wantsToRead()) {
+		if (!this.closed && tls && this.transport != null && this.transport.hasBufferedInput() && wantsToRead()) {
 			postDrain();
 		}
+	}
+
+	/** Whether the HTTP server role has the header buffer it needs to read (it may have to wait for one). */
+	private boolean headerTableReady() {
+		return this.ws != null || this.http == null || this.http.ensureHeaderTable();
 	}
 
 	/** Feeds bytes to the current role; keeps what it leaves when it pauses. */
@@ -496,6 +633,9 @@ public final class Connection implements Lws {
 		try {
 			if (this.ws != null) {
 				this.ws.consume(buf);
+			}
+			else if (this.client != null) {
+				this.client.consume(buf);
 			}
 			else {
 				this.http.consume(buf);
@@ -517,7 +657,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		while (!this.closed && this.stash != null && wantsToRead()) {
-			if (this.ws == null && !this.http.ensureHeaderTable()) {
+			if (!headerTableReady()) {
 				return;
 			}
 			ByteBuffer s = this.stash;
@@ -564,6 +704,9 @@ public final class Connection implements Lws {
 		if (this.ws != null) {
 			this.ws.onPeerEof();
 		}
+		else if (this.client != null) {
+			this.client.onPeerEof();
+		}
 		else {
 			this.http.onPeerEof();
 		}
@@ -575,7 +718,8 @@ public final class Connection implements Lws {
 			return true;
 		}
 		if (this.transport == null) {
-			return !this.closed;
+			// a server's TLS port sniffs the first bytes; a client has nothing to read before it is connected
+			return this.client == null && !this.closed;
 		}
 		if (!this.transport.isReady()) {
 			return !this.transport.isBusy();
@@ -583,11 +727,17 @@ public final class Connection implements Lws {
 		if (!this.rxFlowEnabled || this.readPaused || this.waitingForHeaderTable) {
 			return false;
 		}
-		return (this.ws != null) ? this.ws.wantsToRead() : this.http.wantsToRead();
+		if (this.ws != null) {
+			return this.ws.wantsToRead();
+		}
+		return (this.client != null) ? this.client.wantsToRead() : this.http.wantsToRead();
 	}
 
 	/** Re-evaluates read interest after a state change; processes stashed bytes when reading may resume. */
 	void updateReadInterest() {
+		if (this.key == null) {
+			return;
+		}
 		boolean want = wantsToRead();
 		if (want && (this.stash != null || (this.transport != null && this.transport.hasBufferedInput()))) {
 			postDrain();
@@ -633,6 +783,18 @@ public final class Connection implements Lws {
 	 * @param second the bytes after them, or {@code null}
 	 */
 	boolean queueOutput(ByteBuffer first, ByteBuffer second) {
+		return queueOutput(first, second, false, 0);
+	}
+
+	/**
+	 * Queues a frame header and its payload, masking the copy of the payload with {@code maskKey} (a client's frames,
+	 * RFC 6455 section 5.3); the caller's buffer is left as it was.
+	 */
+	boolean queueMaskedOutput(ByteBuffer header, ByteBuffer payload, int maskKey) {
+		return queueOutput(header, payload, true, maskKey);
+	}
+
+	private boolean queueOutput(ByteBuffer first, ByteBuffer second, boolean mask, int maskKey) {
 		if (this.closed) {
 			return false;
 		}
@@ -661,9 +823,17 @@ public final class Connection implements Lws {
 		}
 		this.out.put(first);
 		if (second != null) {
+			int from = this.out.position();
 			this.out.put(second);
+			if (mask) {
+				ByteBuffer copied = this.out.duplicate();
+				copied.position(from).limit(this.out.position());
+				io.lws.core.ws.FrameWriter.mask(copied, maskKey, 0);
+			}
 		}
-		this.pt.queueFlush(this);
+		if (this.transport != null) {
+			this.pt.queueFlush(this);
+		}
 		return true;
 	}
 
@@ -776,10 +946,17 @@ public final class Connection implements Lws {
 			setWriteInterest(true);
 			return;
 		}
+		if (this.ws == null && this.client != null && !this.client.canTakeWritable()) {
+			// not connected yet: the callback waits until the request is out
+			return;
+		}
 		this.writableRequested = false;
 		int ret;
 		if (this.ws != null) {
 			ret = this.ws.onWritable();
+		}
+		else if (this.client != null) {
+			ret = this.client.onWritable();
 		}
 		else {
 			ret = this.http.onWritable();
@@ -871,6 +1048,9 @@ public final class Connection implements Lws {
 		if (this.ws != null) {
 			this.ws.goAway();
 		}
+		else if (this.client != null) {
+			closeNow(CloseCause.CONTEXT_DESTROY);
+		}
 		else {
 			this.http.goAway();
 		}
@@ -898,9 +1078,22 @@ public final class Connection implements Lws {
 		if (this.closed) {
 			return;
 		}
+		if (this.children != null) {
+			// children go first, as libwebsockets closes them before their parent
+			for (Connection child : new java.util.ArrayList<>(this.children)) {
+				child.closeNow((cause == CloseCause.CONTEXT_DESTROY) ? cause : CloseCause.APPLICATION);
+			}
+			this.children = null;
+		}
 		this.closed = true;
+		if (this.parent != null && this.parent.children != null) {
+			this.parent.children.remove(this);
+		}
 		if (this.ws != null) {
 			this.ws.onClosed(cause);
+		}
+		else if (this.client != null) {
+			this.client.onClosed(cause);
 		}
 		else {
 			this.http.onClosed(cause);
@@ -909,7 +1102,9 @@ public final class Connection implements Lws {
 			this.fileTransfer.close();
 			this.fileTransfer = null;
 		}
-		this.http.releaseHeaderTable();
+		if (this.http != null) {
+			this.http.releaseHeaderTable();
+		}
 		if (this.out != null) {
 			this.pt.giveBackOutBuffer(this.out);
 			this.out = null;
@@ -934,7 +1129,7 @@ public final class Connection implements Lws {
 			// TLS says close_notify first (best effort)
 			this.transport.close();
 		}
-		else {
+		else if (this.channel != null) {
 			try {
 				this.channel.close();
 			}
@@ -981,6 +1176,11 @@ public final class Connection implements Lws {
 		if (this.ws != null && this.ws.onTimeout(reason)) {
 			return;
 		}
+		if (this.ws == null && this.client != null) {
+			this.pt.context.metrics().timeout(reason.name());
+			this.client.onTimeout(reason);
+			return;
+		}
 		LwsLog.info("Timeout {} on {}", reason, this);
 		this.pt.context.metrics().timeout(reason.name());
 		closeNow(CloseCause.TIMEOUT);
@@ -1002,11 +1202,16 @@ public final class Connection implements Lws {
 
 	/** Calls the vhost's first protocol with a connection-level reason. */
 	int callFirst(CallbackReason reason) {
+		return callFirst(reason, null);
+	}
+
+	/** Calls the vhost's first protocol with a connection-level reason and its argument. */
+	int callFirst(CallbackReason reason, Object in) {
 		LwsProtocol<?> first = this.vhost.firstProtocol();
 		if (first == null) {
 			return 0;
 		}
-		return Callbacks.call(this, first, reason, null, null);
+		return Callbacks.call(this, first, reason, null, in);
 	}
 
 	/** Calls the bound protocol with its session. */
@@ -1095,59 +1300,67 @@ public final class Connection implements Lws {
 		}
 	}
 
+	/** The header buffer the hdr* calls read: the request's (server) or the response's (client). */
+	private HeaderTable headerTable() {
+		if (this.client != null) {
+			return this.client.headerTable();
+		}
+		return this.http.headerTable();
+	}
+
 	@Override
 	public int hdrTotalLength(HeaderToken h) {
 		checkThread("hdrTotalLength");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.totalLength(h) : 0;
 	}
 
 	@Override
 	public int hdrFragmentLength(HeaderToken h, int fragIdx) {
 		checkThread("hdrFragmentLength");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.fragmentLength(h, fragIdx) : 0;
 	}
 
 	@Override
 	public int hdrCopy(ByteBuffer dst, HeaderToken h) {
 		checkThread("hdrCopy");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.copy(h, dst) : -1;
 	}
 
 	@Override
 	public int hdrCopyFragment(ByteBuffer dst, HeaderToken h, int fragIdx) {
 		checkThread("hdrCopyFragment");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.copyFragment(h, fragIdx, dst) : -1;
 	}
 
 	@Override
 	public String hdrCopy(HeaderToken h) {
 		checkThread("hdrCopy");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.value(h) : null;
 	}
 
 	@Override
 	public String hdrFragment(HeaderToken h, int fragIdx) {
 		checkThread("hdrFragment");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.fragment(h, fragIdx) : null;
 	}
 
 	@Override
 	public String hdrCustom(String name) {
 		checkThread("hdrCustom");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		return (t != null) ? t.customHeader(name) : null;
 	}
 
 	@Override
 	public String urlArg(String name) {
 		checkThread("urlArg");
-		HeaderTable t = this.http.headerTable();
+		HeaderTable t = headerTable();
 		if (t == null) {
 			return null;
 		}
@@ -1179,6 +1392,9 @@ public final class Connection implements Lws {
 		}
 		if (this.ws != null) {
 			throw new IllegalStateException("write(" + wp + ") is for HTTP; this connection is a WebSocket");
+		}
+		if (this.client != null) {
+			return this.client.write(buf, wp);
 		}
 		return this.http.write(buf, wp);
 	}
@@ -1221,44 +1437,109 @@ public final class Connection implements Lws {
 		}
 	}
 
+	/** The HTTP server role, for calls that only a server connection can serve. */
+	private HttpServerRole serverHttp(String what) {
+		if (this.http == null) {
+			throw new IllegalStateException(what + " is for server connections; this one is a client");
+		}
+		return this.http;
+	}
+
 	@Override
 	public int returnHttpStatus(int code, String html) {
 		checkThread("returnHttpStatus");
-		return this.http.returnHttpStatus(code, html);
+		return serverHttp("returnHttpStatus").returnHttpStatus(code, html);
 	}
 
 	@Override
 	public int serveHttpFile(String path, String contentType, String otherHeaders) {
 		checkThread("serveHttpFile");
-		return this.http.serveHttpFile(null, path, contentType, otherHeaders);
+		return serverHttp("serveHttpFile").serveHttpFile(null, path, contentType, otherHeaders);
 	}
 
 	@Override
 	public int serveHttpFile(FileOps fileOps, String path, String contentType, String otherHeaders) {
 		checkThread("serveHttpFile");
-		return this.http.serveHttpFile(fileOps, path, contentType, otherHeaders);
+		return serverHttp("serveHttpFile").serveHttpFile(fileOps, path, contentType, otherHeaders);
 	}
 
 	@Override
 	public String httpVersion() {
+		if (this.client != null) {
+			HeaderTable t = this.client.headerTable();
+			return (t != null && t.isHttp10()) ? "HTTP/1.0" : "HTTP/1.1";
+		}
 		return this.http.isHttp10() ? "HTTP/1.0" : "HTTP/1.1";
 	}
 
 	@Override
 	public String httpMethod() {
 		checkThread("httpMethod");
-		return this.http.methodName();
+		return (this.client != null) ? this.client.method() : this.http.methodName();
 	}
 
 	@Override
 	public boolean isHttpResponseStarted() {
-		return this.http.responseStarted();
+		return this.http != null && this.http.responseStarted();
 	}
 
 	@Override
 	public boolean httpTransactionCompleted() {
 		checkThread("httpTransactionCompleted");
-		return this.http.transactionCompleted();
+		return serverHttp("httpTransactionCompleted").transactionCompleted();
+	}
+
+	// ---- client ----
+
+	@Override
+	public boolean isClient() {
+		return this.client != null;
+	}
+
+	@Override
+	public Lws parent() {
+		return this.parent;
+	}
+
+	@Override
+	public java.util.List<Lws> children() {
+		checkThread("children");
+		return (this.children != null) ? java.util.List.copyOf(this.children) : java.util.List.of();
+	}
+
+	@Override
+	public int httpClientResponse() {
+		return (this.client != null) ? this.client.responseStatus() : 0;
+	}
+
+	@Override
+	public void clientHttpBodyPending(boolean pending) {
+		checkThread("clientHttpBodyPending");
+		clientRole("clientHttpBodyPending").bodyPending(pending);
+	}
+
+	@Override
+	public boolean httpTransactionCompletedClient() {
+		checkThread("httpTransactionCompletedClient");
+		return clientRole("httpTransactionCompletedClient").transactionCompleted();
+	}
+
+	@Override
+	public Lws clientReset(int ssl, String address, int port, String path, String host) {
+		checkThread("clientReset");
+		if (this.ws != null) {
+			throw new IllegalStateException("clientReset only works while the connection is in HTTP, not after the "
+					+ "WebSocket upgrade");
+		}
+		clientRole("clientReset").reset(ssl, address, port, path, host);
+		return this;
+	}
+
+	private ClientRole clientRole(String what) {
+		if (this.client == null) {
+			throw new IllegalStateException(what + " is for client connections; this one was accepted by a server");
+		}
+		return this.client;
 	}
 
 	@Override
@@ -1341,6 +1622,9 @@ public final class Connection implements Lws {
 
 	@Override
 	public InetSocketAddress remoteAddress() {
+		if (this.channel == null) {
+			return null;
+		}
 		try {
 			SocketAddress a = this.channel.getRemoteAddress();
 			return (a instanceof InetSocketAddress inet) ? inet : null;

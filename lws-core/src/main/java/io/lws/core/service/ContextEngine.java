@@ -53,6 +53,8 @@ public final class ContextEngine implements LwsContext {
 
 	private java.util.concurrent.ThreadPoolExecutor tlsTasks;
 
+	private java.util.concurrent.ThreadPoolExecutor resolver;
+
 	private ContextEngine(ContextCreationInfo info) throws IOException {
 		this.info = info;
 		this.metrics = info.metricsRecorder();
@@ -197,7 +199,7 @@ public final class ContextEngine implements LwsContext {
 		return (this.info.fdLimitPerThread() > 0) ? this.info.fdLimitPerThread() : Integer.MAX_VALUE;
 	}
 
-	private void configureSocket(SocketChannel sc) {
+	void configureSocket(SocketChannel sc) {
 		try {
 			if (sc.getLocalAddress() instanceof java.net.InetSocketAddress) {
 				sc.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
@@ -232,6 +234,74 @@ public final class ContextEngine implements LwsContext {
 			throw new LwsException("Cannot adopt a socket: the context has no vhost");
 		}
 		return this.vhosts.get(0);
+	}
+
+	@Override
+	public Lws clientConnect(io.lws.core.ClientConnectInfo info) {
+		checkNotDestroyed();
+		VhostImpl vhost;
+		if (info.vhost() != null) {
+			if (!(info.vhost() instanceof VhostImpl v) || v.context() != this) {
+				throw new IllegalArgumentException("clientConnect: vhost '" + info.vhost().name()
+						+ "' belongs to another context");
+			}
+			vhost = v;
+		}
+		else {
+			if (this.vhosts.isEmpty()) {
+				throw new IllegalStateException("clientConnect: the context has no vhost (create one, with port "
+						+ "VhostCreationInfo.PORT_NO_LISTEN for a client-only vhost)");
+			}
+			vhost = this.vhosts.get(0);
+		}
+		ServiceThread pt;
+		Connection parent = null;
+		if (info.parentWsi() != null) {
+			if (!(info.parentWsi() instanceof Connection p) || p.pt.context != this) {
+				throw new IllegalArgumentException("clientConnect: parent_wsi belongs to another context");
+			}
+			parent = p;
+			pt = p.pt;
+		}
+		else {
+			pt = currentServiceThread();
+			if (pt == null) {
+				pt = idlest();
+			}
+		}
+		Connection c = new Connection(pt, vhost, info);
+		c.parent = parent;
+		pt.post(c::openClient);
+		return c;
+	}
+
+	/** The service thread the caller runs on, or null. */
+	private ServiceThread currentServiceThread() {
+		for (ServiceThread t : this.threads) {
+			if (t.inThread()) {
+				return t;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Where client connections look up names (blocking {@code InetAddress} calls): a few daemon threads made on first
+	 * use, so no service thread ever waits on DNS.
+	 */
+	synchronized java.util.concurrent.Executor resolver() {
+		if (this.resolver == null) {
+			java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+			java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(4, 4, 30,
+					TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(4096), (r) -> {
+						Thread t = new Thread(r, "lws-dns-" + count.getAndIncrement());
+						t.setDaemon(true);
+						return t;
+					});
+			pool.allowCoreThreadTimeOut(true);
+			this.resolver = pool;
+		}
+		return this.resolver;
 	}
 
 	@Override
@@ -515,6 +585,9 @@ public final class ContextEngine implements LwsContext {
 			v.destroyProtocols();
 		}
 		synchronized (this) {
+			if (this.resolver != null) {
+				this.resolver.shutdownNow();
+			}
 			if (this.tlsTasks != null) {
 				this.tlsTasks.shutdownNow();
 			}

@@ -44,6 +44,9 @@ public final class ServiceThread {
 	/** Scratch space for one WebSocket frame header, copied out by {@code queueOutput} at once. */
 	final ByteBuffer txHeader = ByteBuffer.allocate(14);
 
+	/** Masking keys for the frames of this thread's client connections. */
+	final io.lws.core.ws.MaskKeys maskKeys = new io.lws.core.ws.MaskKeys();
+
 	final TimeoutList timeouts = new TimeoutList();
 
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -205,6 +208,10 @@ public final class ServiceThread {
 		Connection c = (Connection) att;
 		try {
 			int ready = key.readyOps();
+			if ((ready & SelectionKey.OP_CONNECT) != 0) {
+				c.onConnectable();
+				return;
+			}
 			if ((ready & SelectionKey.OP_WRITE) != 0) {
 				c.onWritableReady();
 			}

@@ -64,6 +64,12 @@ public final class VhostImpl implements LwsVhost {
 	/** Connections whose handshake may verify a client certificate, by engine (for the verification callback). */
 	final Map<SSLEngine, Connection> handshaking = new ConcurrentHashMap<>();
 
+	/** The HTTP proxy client connections go through, or null; {@link #setProxy} replaces it. */
+	private volatile ProxyAddress proxy;
+
+	/** Client TLS contexts by the {@code ssl_connection} check bits they were made for. */
+	private final Map<Integer, io.lws.core.tls.TlsClientContext> clientTls = new ConcurrentHashMap<>();
+
 	VhostImpl(ContextEngine context, VhostCreationInfo info) {
 		this.context = context;
 		this.info = info;
@@ -75,6 +81,7 @@ public final class VhostImpl implements LwsVhost {
 		if (info.isTls()) {
 			this.tls = TlsServerContext.create(info, this::tlsHook, this::verifyClientCertificate);
 		}
+		this.proxy = initialProxy(info);
 		if (info.logFilepath() != null) {
 			try {
 				this.logFile = LwsLog.fileEmitter(Path.of(info.logFilepath()), null);
@@ -116,6 +123,65 @@ public final class VhostImpl implements LwsVhost {
 			default -> throw new LwsException("Vhost '" + this.info.name() + "', mount '" + m.mountpoint()
 					+ "': origin protocol " + o + " is not supported (file, callback and redirect mounts are)");
 		}
+	}
+
+	/**
+	 * The proxy as {@code lws_create_vhost} sets it: {@code http_proxy_address} (with {@code http_proxy_port}) when
+	 * given, else the {@code http_proxy} environment variable.
+	 */
+	private static ProxyAddress initialProxy(VhostCreationInfo info) {
+		String text = info.httpProxyAddress();
+		if (text != null && info.httpProxyPort() > 0) {
+			text = text + ":" + info.httpProxyPort();
+		}
+		if (text == null) {
+			text = System.getenv(ProxyAddress.ENVIRONMENT_VARIABLE);
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			try {
+				return ProxyAddress.parse(text);
+			}
+			catch (IllegalArgumentException ex) {
+				LwsLog.warn("Ignoring the {} environment variable: {}", ProxyAddress.ENVIRONMENT_VARIABLE,
+						ex.getMessage());
+				return null;
+			}
+		}
+		try {
+			return ProxyAddress.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LwsException("Vhost '" + info.name() + "': http_proxy_address: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The proxy client connections use, or null. */
+	ProxyAddress proxy() {
+		return this.proxy;
+	}
+
+	@Override
+	public void setProxy(String proxy) {
+		this.proxy = (proxy == null || proxy.isBlank()) ? null : ProxyAddress.parse(proxy);
+	}
+
+	/**
+	 * The client TLS context for an {@code ssl_connection} value, made on first use per combination of its check bits.
+	 */
+	io.lws.core.tls.TlsClientContext clientTls(int sslConnection) {
+		int bits = sslConnection & (io.lws.core.ClientConnectInfo.ALLOW_SELFSIGNED
+				| io.lws.core.ClientConnectInfo.SKIP_SERVER_CERT_HOSTNAME_CHECK
+				| io.lws.core.ClientConnectInfo.ALLOW_INSECURE);
+		return this.clientTls.computeIfAbsent(bits, (b) -> {
+			io.lws.core.tls.TlsClientContext.Builder builder = io.lws.core.tls.TlsClientContext.builder();
+			for (io.lws.core.tls.TlsClientOption o : io.lws.core.tls.TlsClientOption.values()) {
+				if ((b & o.bits()) != 0) {
+					builder.options(o);
+				}
+			}
+			return builder.build();
+		});
 	}
 
 	/** The server TLS context, or null for a plain vhost. */

@@ -23,7 +23,7 @@ import io.lws.core.log.LwsLog;
 /**
  * The server side of the WebSocket opening handshake (RFC 6455 section 4.2): validates the upgrade request, chooses
  * the subprotocol, lets the protocol filter the connection, answers 101 and switches the connection to
- * {@link WsServerRole}. A request that is not a valid handshake is answered with 400 (426 for a version other than
+ * {@link WsRole}. A request that is not a valid handshake is answered with 400 (426 for a version other than
  * 13, with the version we speak) and closed.
  * <p>
  * Extensions: when the vhost has some, {@code Sec-WebSocket-Extensions} is parsed (400 when it breaks RFC 6455
@@ -117,7 +117,7 @@ final class WsHandshake {
 		}
 		sb.append("\r\n");
 		c.queueOutput(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
-		c.ws = new WsServerRole(c, protocol, active);
+		c.ws = new WsRole(c, protocol, active);
 		c.pt.context.metrics().handshake(vhostName, "success");
 		c.setTimeoutInternal(io.lws.core.PendingTimeout.NO_PENDING_TIMEOUT, 0);
 		if (c.callBound(CallbackReason.ESTABLISHED, null) != 0) {

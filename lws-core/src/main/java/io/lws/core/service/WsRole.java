@@ -18,16 +18,19 @@ import io.lws.core.ws.WsReceiverConfig;
 import io.lws.core.ws.WsReceiverListener;
 
 /**
- * The WebSocket server role of a connection after the handshake: feeds received bytes through a {@link WsReceiver}
- * (RFC 6455 framing, fragmentation, UTF-8 and close rules), calls the protocol back with {@code RECEIVE},
- * {@code RECEIVE_PONG}, {@code WS_PEER_INITIATED_CLOSE}, {@code SERVER_WRITEABLE} and {@code CLOSED} (exactly once),
- * answers pings, frames what the application writes, runs the close handshake and the keep-alive pings.
+ * The WebSocket role of a connection after the handshake, server or client side: feeds received bytes through a
+ * {@link WsReceiver} (RFC 6455 framing, fragmentation, UTF-8 and close rules), calls the protocol back with
+ * {@code RECEIVE}, {@code RECEIVE_PONG}, {@code WS_PEER_INITIATED_CLOSE}, {@code SERVER_WRITEABLE} and {@code CLOSED}
+ * (exactly once), answers pings, frames what the application writes, runs the close handshake and the keep-alive
+ * pings. A client gets the {@code CLIENT_*} reasons instead ({@code CLIENT_RECEIVE}, {@code CLIENT_RECEIVE_PONG},
+ * {@code CLIENT_WRITEABLE}, {@code CLIENT_CLOSED}), refuses masked frames from the server and masks every frame it
+ * sends with a fresh key (RFC 6455 section 5.3).
  * <p>
  * With an extension negotiated ({@link ActiveExtension}), the messages it transforms go through it both ways: a
  * received message with RSV1 is decompressed into pieces before {@code RECEIVE}, and every data write is compressed
  * into frames. Messages without RSV1, and control frames, never touch it, so the uncompressed path is unchanged.
  */
-final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSink, ActiveExtension.FrameSink {
+final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, ActiveExtension.FrameSink {
 
 	private enum State {
 
@@ -45,6 +48,15 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 	private final LwsProtocol<?> protocol;
 
 	private final WsReceiver receiver;
+
+	/** Whether this end is the client: it masks what it sends and expects unmasked frames. */
+	private final boolean client;
+
+	private final CallbackReason receiveReason;
+
+	private final CallbackReason pongReason;
+
+	private final CallbackReason writeableReason;
 
 	/** The extension negotiated in the handshake, or {@code null}. */
 	private final ActiveExtension extension;
@@ -75,17 +87,21 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 
 	private int sentCloseCode = -1;
 
-	WsServerRole(Connection c, LwsProtocol<?> protocol) {
+	WsRole(Connection c, LwsProtocol<?> protocol) {
 		this(c, protocol, null);
 	}
 
-	WsServerRole(Connection c, LwsProtocol<?> protocol, ActiveExtension extension) {
+	WsRole(Connection c, LwsProtocol<?> protocol, ActiveExtension extension) {
 		this.c = c;
 		this.protocol = protocol;
 		this.extension = extension;
+		this.client = c.client != null;
+		this.receiveReason = this.client ? CallbackReason.CLIENT_RECEIVE : CallbackReason.RECEIVE;
+		this.pongReason = this.client ? CallbackReason.CLIENT_RECEIVE_PONG : CallbackReason.RECEIVE_PONG;
+		this.writeableReason = this.client ? CallbackReason.CLIENT_WRITEABLE : CallbackReason.SERVER_WRITEABLE;
 		boolean validate = !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION);
 		this.receiver = new WsReceiver(WsReceiverConfig.builder()
-			.server(true)
+			.server(!this.client)
 			.rxBufferSize(protocol.rxBufferSize())
 			.validateUtf8(validate)
 			.maxMessageSize(c.vhost.info().maxMessageSize())
@@ -185,7 +201,7 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 		if (lastPiece) {
 			this.c.pt.context.metrics().messageIn(this.protocol.name());
 		}
-		int ret = this.c.callBound(CallbackReason.RECEIVE, piece);
+		int ret = this.c.callBound(this.receiveReason, piece);
 		if (ret != 0) {
 			closeFromApplication();
 			return false;
@@ -205,7 +221,7 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 		if (this.c.timeoutReason == PendingTimeout.WS_PONG_CHECK_GET_PONG) {
 			this.c.setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
 		}
-		if (this.state == State.OPEN && this.c.callBound(CallbackReason.RECEIVE_PONG, payload) != 0) {
+		if (this.state == State.OPEN && this.c.callBound(this.pongReason, payload) != 0) {
 			closeFromApplication();
 		}
 	}
@@ -322,6 +338,12 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 	private boolean queueFrame(Opcode op, boolean fin, boolean rsv1, ByteBuffer payload) {
 		ByteBuffer header = this.c.pt.txHeader;
 		header.clear();
+		if (this.client) {
+			int key = this.c.pt.maskKeys.next();
+			FrameWriter.writeHeader(header, fin, rsv1, op, payload.remaining(), key, true);
+			header.flip();
+			return this.c.queueMaskedOutput(header, payload, key);
+		}
 		FrameWriter.writeHeader(header, fin, rsv1, op, payload.remaining(), 0, false);
 		header.flip();
 		return this.c.queueOutput(header, payload);
@@ -331,7 +353,7 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 		if (this.state != State.OPEN) {
 			return 0;
 		}
-		return this.c.callBound(CallbackReason.SERVER_WRITEABLE, null);
+		return this.c.callBound(this.writeableReason, null);
 	}
 
 	// ---- closing ----
@@ -398,7 +420,7 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 		this.state = State.CLOSED;
 		if (!this.closedCallbackDone) {
 			this.closedCallbackDone = true;
-			this.c.callBound(CallbackReason.CLOSED, null);
+			this.c.callBound(this.client ? CallbackReason.CLIENT_CLOSED : CallbackReason.CLOSED, null);
 		}
 		if (this.extension != null) {
 			try {
@@ -427,15 +449,21 @@ final class WsServerRole implements WsReceiverListener, ActiveExtension.PieceSin
 	/** Best effort at a 1001 close frame straight to the socket, when there is no loop left to flush it. */
 	private void sendGoingAwayNow() {
 		ByteBuffer payload = FrameWriter.closePayload(CloseStatus.GOINGAWAY.code(), "");
-		ByteBuffer frame = ByteBuffer.allocate(2 + payload.remaining());
-		FrameWriter.writeHeader(frame, true, false, Opcode.CLOSE, payload.remaining(), 0, false);
-		frame.put(payload).flip();
+		ByteBuffer frame = ByteBuffer.allocate(6 + payload.remaining());
+		int key = this.client ? this.c.pt.maskKeys.next() : 0;
+		FrameWriter.writeHeader(frame, true, false, Opcode.CLOSE, payload.remaining(), key, this.client);
+		int at = frame.position();
+		frame.put(payload);
+		if (this.client) {
+			FrameWriter.mask(frame.duplicate().position(at).limit(frame.position()), key, 0);
+		}
+		frame.flip();
 		this.c.writeNowBestEffort(frame);
 	}
 
 	@Override
 	public String toString() {
-		return "WsServerRole[" + this.state + ", protocol=" + this.protocol.name() + ", sentClose=" + this.sentCloseCode
+		return (this.client ? "WsRole[client " : "WsRole[") + this.state + ", protocol=" + this.protocol.name() + ", sentClose=" + this.sentCloseCode
 				+ ((this.extension != null) ? ", " + this.extension : "") + ", " + this.receiver + "]";
 	}
 

@@ -1,0 +1,82 @@
+package io.lws.core.service;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.ClientConnectInfo;
+import io.lws.core.ClientHandshakeHeaders;
+import io.lws.core.ext.ExtensionNegotiator;
+import io.lws.core.log.LwsLog;
+
+/**
+ * Composes the request a client sends once connected: the WebSocket opening handshake (RFC 6455 section 4.1) or a
+ * plain HTTP request, then the headers the protocol adds in {@code CLIENT_APPEND_HANDSHAKE_HEADER}. The whole head
+ * must fit in {@code max_http_header_data} bytes, like the buffer libwebsockets composes it in.
+ */
+final class ClientRequest {
+
+	/** The request head to send. */
+	final ByteBuffer head;
+
+	/** The {@code Sec-WebSocket-Key} sent (WebSocket only). */
+	final String key;
+
+	/** The {@code Sec-WebSocket-Extensions} offered, or {@code null}. */
+	final String extensionOffer;
+
+	private ClientRequest(ByteBuffer head, String key, String extensionOffer) {
+		this.head = head;
+		this.key = key;
+		this.extensionOffer = extensionOffer;
+	}
+
+	/**
+	 * Composes the request for the connection's current target.
+	 * @return the request, or {@code null} when the protocol's header callback asked to close
+	 */
+	static ClientRequest compose(Connection c, ClientConnectInfo info) {
+		StringBuilder sb = new StringBuilder(256);
+		String method = info.isHttp() ? info.method() : "GET";
+		sb.append(method).append(' ').append(info.path()).append(" HTTP/1.1\r\nHost: ").append(info.host())
+			.append("\r\n");
+		String key = null;
+		String offer = null;
+		if (!info.isHttp()) {
+			byte[] nonce = new byte[16];
+			ByteBuffer.wrap(nonce).putInt(c.pt.maskKeys.next()).putInt(c.pt.maskKeys.next())
+				.putInt(c.pt.maskKeys.next()).putInt(c.pt.maskKeys.next());
+			key = Base64.getEncoder().encodeToString(nonce);
+			sb.append("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ").append(key).append("\r\n");
+			if (info.origin() != null) {
+				sb.append("Origin: ").append(info.origin()).append("\r\n");
+			}
+			if (info.protocol() != null && !info.protocol().isBlank()) {
+				sb.append("Sec-WebSocket-Protocol: ").append(info.protocol()).append("\r\n");
+			}
+			offer = ExtensionNegotiator.clientOffer(info.clientExtensions(),
+					(ext) -> c.callFirst(CallbackReason.CLIENT_CONFIRM_EXTENSION_SUPPORTED, ext.name()) == 0);
+			if (offer != null) {
+				sb.append("Sec-WebSocket-Extensions: ").append(offer).append("\r\n");
+			}
+			sb.append("Sec-WebSocket-Version: 13\r\n");
+		}
+		else {
+			if (info.origin() != null) {
+				sb.append("Origin: ").append(info.origin()).append("\r\n");
+			}
+			sb.append("Accept: */*\r\n");
+		}
+		int limit = c.pt.context.info().maxHttpHeaderData();
+		int used = sb.toString().getBytes(StandardCharsets.UTF_8).length + 2;
+		ClientHandshakeHeaders extra = new ClientHandshakeHeaders(Math.max(0, limit - used));
+		if (c.callBound(CallbackReason.CLIENT_APPEND_HANDSHAKE_HEADER, extra) != 0) {
+			LwsLog.debug("{}: CLIENT_APPEND_HANDSHAKE_HEADER asked to close", c);
+			return null;
+		}
+		sb.append(extra.lines()).append("\r\n");
+		return new ClientRequest(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)), key, offer);
+	}
+
+}
