@@ -49,6 +49,19 @@ public final class ClientRecorder implements LwsProtocolHandler<Object>, AutoClo
 
 	public volatile java.util.function.ToIntFunction<String> onRedirect = (l) -> 0;
 
+	/** CLIENT_APPEND_HANDSHAKE_HEADER with the connection; its result is the callback's (non-zero refuses). */
+	public volatile java.util.function.ToIntBiFunction<Lws, ClientHandshakeHeaders> onAppendHeaders = (w, h) -> 0;
+
+	/** CLIENT_FILTER_PRE_ESTABLISH's result (non-zero refuses the connection). */
+	public volatile java.util.function.ToIntFunction<Lws> onFilterPreEstablish = (w) -> 0;
+
+	/** Called at ESTABLISHED_CLIENT_HTTP, while the response head is readable. */
+	public volatile Consumer<Lws> onHttpEstablished = (w) -> {
+	};
+
+	/** How many RECEIVE_CLIENT_HTTP_READ pieces arrived. */
+	public final java.util.concurrent.atomic.AtomicInteger bodyPieces = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** Headers captured at CLIENT_FILTER_PRE_ESTABLISH / ESTABLISHED_CLIENT_HTTP, by name. */
 	public final List<String> capturedHeaders = new ArrayList<>();
 
@@ -102,6 +115,25 @@ public final class ClientRecorder implements LwsProtocolHandler<Object>, AutoClo
 		}
 	}
 
+	/** Asserts that no event arrives within {@code millis}. */
+	public void assertQuiet(long millis) throws InterruptedException {
+		String e = this.events.poll(millis, TimeUnit.MILLISECONDS);
+		if (e != null) {
+			throw new AssertionError("unexpected event '" + e + "'");
+		}
+	}
+
+	/** Waits until the client context has {@code n} connections (or fails after 5 s). */
+	public void awaitConnections(int n) throws InterruptedException {
+		long end = System.currentTimeMillis() + 5000;
+		while (this.context.connectionCount() != n) {
+			if (System.currentTimeMillis() > end) {
+				throw new AssertionError("expected " + n + " client connections, have " + this.context.connectionCount());
+			}
+			Thread.sleep(10);
+		}
+	}
+
 	private void capture(Lws wsi) {
 		for (String h : this.headersToCapture) {
 			this.capturedHeaders.add(h + "=" + wsi.hdrCustom(h));
@@ -112,8 +144,14 @@ public final class ClientRecorder implements LwsProtocolHandler<Object>, AutoClo
 	public int callback(Lws wsi, CallbackReason reason, Object session, Object in) {
 		switch (reason) {
 			case CLIENT_CONNECTION_ERROR -> this.events.add("error:" + in);
-			case CLIENT_APPEND_HANDSHAKE_HEADER -> this.appendHeaders.accept((ClientHandshakeHeaders) in);
-			case CLIENT_FILTER_PRE_ESTABLISH -> capture(wsi);
+			case CLIENT_APPEND_HANDSHAKE_HEADER -> {
+				this.appendHeaders.accept((ClientHandshakeHeaders) in);
+				return this.onAppendHeaders.applyAsInt(wsi, (ClientHandshakeHeaders) in);
+			}
+			case CLIENT_FILTER_PRE_ESTABLISH -> {
+				capture(wsi);
+				return this.onFilterPreEstablish.applyAsInt(wsi);
+			}
 			case CLIENT_ESTABLISHED -> {
 				this.events.add("established:" + wsi.protocol().name()
 						+ ((wsi.negotiatedExtensions() != null) ? ":" + wsi.negotiatedExtensions() : ""));
@@ -140,11 +178,13 @@ public final class ClientRecorder implements LwsProtocolHandler<Object>, AutoClo
 			case ESTABLISHED_CLIENT_HTTP -> {
 				capture(wsi);
 				this.events.add("http:" + wsi.httpClientResponse());
+				this.onHttpEstablished.accept(wsi);
 			}
 			case RECEIVE_CLIENT_HTTP_READ -> {
 				ByteBuffer b = (ByteBuffer) in;
 				byte[] bytes = new byte[b.remaining()];
 				b.get(bytes);
+				this.bodyPieces.incrementAndGet();
 				synchronized (this.body) {
 					this.body.writeBytes(bytes);
 				}
