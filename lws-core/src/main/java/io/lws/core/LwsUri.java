@@ -9,27 +9,41 @@ import java.util.Locale;
  * @param scheme the scheme in lower case ({@code http}, {@code https}, {@code ws}, {@code wss}), or "" when absent
  * @param host the host (IPv6 literals without brackets)
  * @param port the port: explicit, or the scheme's default (80 for http/ws, 443 for https/wss, else 80)
- * @param path the path with query, starting with {@code /}
+ * @param path the path with query (never the fragment), starting with {@code /}
  */
 public record LwsUri(String scheme, String host, int port, String path) {
 
 	/**
-	 * {@code lws_parse_uri}: parses {@code [scheme://]host[:port][/path]}.
+	 * {@code lws_parse_uri}: parses {@code [scheme://]host[:port][/path][?query][#fragment]}. The host is an IPv6
+	 * literal only in brackets; the scheme is lower-cased, the host kept as written; {@code ://} later in the text
+	 * (in a query, say) is not taken for a scheme.
 	 * @param uri the text
 	 * @return the parts
-	 * @throws IllegalArgumentException when the host is missing or the port is not a number from 1 to 65535
+	 * @throws IllegalArgumentException when the host is missing, an IPv6 literal is unbracketed or unclosed, or the
+	 *         port is not a number from 1 to 65535
 	 */
 	public static LwsUri parse(String uri) {
 		String rest = uri.trim();
 		String scheme = "";
-		int sep = rest.indexOf("://");
+		int sep = schemeEnd(rest);
 		if (sep >= 0) {
 			scheme = rest.substring(0, sep).toLowerCase(Locale.ROOT);
 			rest = rest.substring(sep + 3);
 		}
-		int slash = rest.indexOf('/');
-		String authority = (slash >= 0) ? rest.substring(0, slash) : rest;
-		String path = (slash >= 0) ? rest.substring(slash) : "/";
+		int authorityEnd = 0;
+		while (authorityEnd < rest.length() && "/?#".indexOf(rest.charAt(authorityEnd)) < 0) {
+			authorityEnd++;
+		}
+		String authority = rest.substring(0, authorityEnd);
+		String path = rest.substring(authorityEnd);
+		int hash = path.indexOf('#');
+		if (hash >= 0) {
+			// a fragment is never sent to a server
+			path = path.substring(0, hash);
+		}
+		if (!path.startsWith("/")) {
+			path = "/" + path;
+		}
 		String host;
 		String portText = null;
 		if (authority.startsWith("[")) {
@@ -38,31 +52,53 @@ public record LwsUri(String scheme, String host, int port, String path) {
 				throw new IllegalArgumentException("Unclosed IPv6 literal in '" + uri + "'");
 			}
 			host = authority.substring(1, end);
-			if (authority.length() > end + 1 && authority.charAt(end + 1) == ':') {
+			if (authority.length() > end + 1) {
+				if (authority.charAt(end + 1) != ':') {
+					throw new IllegalArgumentException("Unexpected text after the IPv6 literal in '" + uri + "'");
+				}
 				portText = authority.substring(end + 2);
 			}
 		}
 		else {
-			int colon = authority.lastIndexOf(':');
+			int colon = authority.indexOf(':');
+			if (colon >= 0 && authority.indexOf(':', colon + 1) >= 0) {
+				throw new IllegalArgumentException("An IPv6 address must be in brackets, as in [::1]:80; got '" + uri
+						+ "'");
+			}
 			host = (colon >= 0) ? authority.substring(0, colon) : authority;
 			portText = (colon >= 0) ? authority.substring(colon + 1) : null;
 		}
 		if (host.isEmpty()) {
 			throw new IllegalArgumentException("No host in '" + uri + "'");
 		}
-		int port = defaultPort(scheme);
-		if (portText != null) {
-			try {
-				port = Integer.parseInt(portText);
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("Bad port '" + portText + "' in '" + uri + "'");
-			}
-			if (port < 1 || port > 65535) {
-				throw new IllegalArgumentException("Port " + port + " out of range in '" + uri + "'");
+		int port = (portText != null) ? port(portText, uri) : defaultPort(scheme);
+		return new LwsUri(scheme, host, port, path);
+	}
+
+	/** Where {@code ://} ends a scheme (RFC 3986: a letter, then letters, digits, {@code + - .}), or -1. */
+	private static int schemeEnd(String text) {
+		int sep = text.indexOf("://");
+		if (sep <= 0 || !Character.isLetter(text.charAt(0))) {
+			return -1;
+		}
+		for (int i = 1; i < sep; i++) {
+			char ch = text.charAt(i);
+			if (!(ch < 0x80 && (Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.'))) {
+				return -1;
 			}
 		}
-		return new LwsUri(scheme, host, port, path);
+		return sep;
+	}
+
+	private static int port(String text, String uri) {
+		if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch((ch) -> ch >= '0' && ch <= '9')) {
+			throw new IllegalArgumentException("Bad port '" + text + "' in '" + uri + "'");
+		}
+		int port = Integer.parseInt(text);
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("Port " + port + " out of range in '" + uri + "'");
+		}
+		return port;
 	}
 
 	private static int defaultPort(String scheme) {

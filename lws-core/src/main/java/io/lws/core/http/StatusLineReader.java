@@ -56,7 +56,8 @@ final class StatusLineReader {
 			return RequestError.MALFORMED_STATUS_LINE;
 		}
 		for (int i = v + 13; i < end; i++) {
-			byte b = data[i];
+			// obs-text (0x80 to 0xFF) is allowed in a reason phrase (RFC 9112 section 4)
+			int b = data[i] & 0xFF;
 			if ((b < 0x20 && b != HttpChars.HTAB) || b == 0x7F) {
 				return RequestError.MALFORMED_STATUS_LINE;
 			}

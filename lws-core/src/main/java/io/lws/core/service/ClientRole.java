@@ -24,6 +24,7 @@ import io.lws.core.ext.ExtensionNegotiationException;
 import io.lws.core.ext.ExtensionNegotiator;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.http.ParseResult;
+import io.lws.core.http.RequestError;
 import io.lws.core.http.UriRewriter;
 import io.lws.core.log.LwsLog;
 import io.lws.core.tls.TlsClientContext;
@@ -462,7 +463,7 @@ final class ClientRole {
 			return;
 		}
 		if (r == ParseResult.ERROR) {
-			fail("proxy: " + this.table.errorReason());
+			fail("proxy: " + headError());
 			return;
 		}
 		int code = this.table.responseStatus();
@@ -484,7 +485,7 @@ final class ClientRole {
 			return;
 		}
 		if (r == ParseResult.ERROR) {
-			fail("HS: " + this.table.errorReason());
+			fail("HS: " + headError());
 			return;
 		}
 		this.status = this.table.responseStatus();
@@ -503,6 +504,16 @@ final class ClientRole {
 			return;
 		}
 		httpAnswered();
+	}
+
+	/** Why the response head was refused: the table's reasons speak of requests, so a too-large head is said here. */
+	private String headError() {
+		RequestError e = this.table.error();
+		if (e == RequestError.HEADERS_TOO_LARGE || e == RequestError.REQUEST_LINE_TOO_LONG) {
+			return "the response head is larger than max_http_header_data (" + this.c.pt.context.info().maxHttpHeaderData()
+					+ " bytes)";
+		}
+		return this.table.errorReason();
 	}
 
 	private static boolean isRedirect(int code) {
