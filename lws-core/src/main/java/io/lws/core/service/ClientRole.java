@@ -683,10 +683,8 @@ final class ClientRole {
 			return;
 		}
 		this.body.start(this.table, this.info.method());
-		String type = this.table.value(HeaderToken.HTTP_CONTENT_TYPE);
-		this.rewriter = (this.info.uriReplaceFrom() != null && type != null
-				&& type.toLowerCase(Locale.ROOT).startsWith("text/html"))
-						? new UriRewriter(this.info.uriReplaceFrom(), this.info.uriReplaceTo()) : null;
+		this.rewriter = (this.info.uriReplaceFrom() != null && isHtml(this.table.value(HeaderToken.HTTP_CONTENT_TYPE)))
+				? new UriRewriter(this.info.uriReplaceFrom(), this.info.uriReplaceTo()) : null;
 		this.state = State.BODY;
 		if (this.body.isEmpty()) {
 			completed();
@@ -694,6 +692,16 @@ final class ClientRole {
 		else {
 			this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, timeoutSecs());
 		}
+	}
+
+	/** Whether a Content-Type is {@code text/html}, parameters aside: the only type uri_replace rewrites. */
+	private static boolean isHtml(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		int semi = contentType.indexOf(';');
+		String media = (semi >= 0) ? contentType.substring(0, semi) : contentType;
+		return media.trim().toLowerCase(Locale.ROOT).equals("text/html");
 	}
 
 	private void consumeBody(ByteBuffer buf) {

@@ -382,4 +382,63 @@ class ClientHttpTest {
 		}
 	}
 
+	/** A raw server answering {@code body} with {@code type}, written a few bytes at a time with flushes. */
+	private static RawServer trickling(String type, String body, boolean chunked) throws Exception {
+		return new RawServer((s) -> {
+			RawServer.readHeadOf(s.getInputStream());
+			RawServer.send(s, "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\n"
+					+ (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length()) + "\r\n\r\n");
+			for (int i = 0; i < body.length(); i += 3) {
+				String piece = body.substring(i, Math.min(body.length(), i + 3));
+				RawServer.send(s, chunked ? Integer.toHexString(piece.length()) + "\r\n" + piece + "\r\n" : piece);
+				Thread.sleep(5);
+			}
+			if (chunked) {
+				RawServer.send(s, "0\r\n\r\n");
+			}
+			RawServer.drain(s);
+		});
+	}
+
+	private static final String PAGE = "<a href=\"http://inner:81/a\">x</a><img src=\"http://inner:81/b.png\">"
+			+ "http://inner:8http://inner:81/";
+
+	private static final String REWRITTEN = "<a href=\"/outer/a\">x</a><img src=\"/outer/b.png\">"
+			+ "http://inner:8/outer/";
+
+	@Test
+	void uriReplaceRewritesHtmlBodiesEvenWhenAMatchSpansReads() throws Exception {
+		for (boolean chunked : new boolean[] { false, true }) {
+			try (RawServer server = trickling("text/html; charset=utf-8", PAGE, chunked);
+					ClientRecorder rec = new ClientRecorder().start("client")) {
+				rec.connect(get(server.port(), "/").uriReplace("http://inner:81/", "/outer/").build());
+				assertThat(rec.next()).isEqualTo("http:200");
+				assertThat(rec.next()).isEqualTo("completed:" + REWRITTEN);
+				assertThat(rec.bodyPieces.get()).isGreaterThan(1);
+			}
+		}
+	}
+
+	@Test
+	void uriReplaceLeavesOtherContentTypesAlone() throws Exception {
+		for (String type : new String[] { "text/plain", "application/json", "text/htmlx" }) {
+			try (RawServer server = trickling(type, PAGE, false);
+					ClientRecorder rec = new ClientRecorder().start("client")) {
+				rec.connect(get(server.port(), "/").uriReplace("http://inner:81/", "/outer/").build());
+				assertThat(rec.next()).isEqualTo("http:200");
+				assertThat(rec.next()).as(type).isEqualTo("completed:" + PAGE);
+			}
+		}
+	}
+
+	@Test
+	void uriReplaceFlushesAPartialMatchAtTheEndOfTheBody() throws Exception {
+		try (RawServer server = trickling("TEXT/HTML", "end http://inner:8", false);
+				ClientRecorder rec = new ClientRecorder().start("client")) {
+			rec.connect(get(server.port(), "/").uriReplace("http://inner:81/", "/outer/").build());
+			assertThat(rec.next()).isEqualTo("http:200");
+			assertThat(rec.next()).isEqualTo("completed:end http://inner:8");
+		}
+	}
+
 }
