@@ -129,6 +129,11 @@ final class ClientRole {
 		if (!bind(p)) {
 			return;
 		}
+		if (this.c.parent != null && this.c.parent.isClosed()) {
+			// libwebsockets never starts a child of a closed parent: nothing is dialled
+			fail("the parent connection is already closed");
+			return;
+		}
 		dial();
 	}
 

@@ -208,11 +208,8 @@ public final class Connection implements Lws {
 		this.vhost.connectionOpened();
 		this.created = true;
 		this.pt.context.metrics().connectionOpened(this.vhost.name());
-		if (this.parent != null) {
-			if (this.parent.closed) {
-				closeNow(CloseCause.APPLICATION);
-				return;
-			}
+		if (this.parent != null && !this.parent.closed) {
+			// a closed parent is refused by the client role once the child's session is bound
 			if (this.parent.children == null) {
 				this.parent.children = new java.util.ArrayList<>(2);
 			}
@@ -1509,6 +1506,7 @@ public final class Connection implements Lws {
 
 	@Override
 	public int httpClientResponse() {
+		checkThread("httpClientResponse");
 		return (this.client != null) ? this.client.responseStatus() : 0;
 	}
 
@@ -1527,11 +1525,12 @@ public final class Connection implements Lws {
 	@Override
 	public Lws clientReset(int ssl, String address, int port, String path, String host) {
 		checkThread("clientReset");
+		ClientRole role = clientRole("clientReset");
 		if (this.ws != null) {
 			throw new IllegalStateException("clientReset only works while the connection is in HTTP, not after the "
 					+ "WebSocket upgrade");
 		}
-		clientRole("clientReset").reset(ssl, address, port, path, host);
+		role.reset(ssl, address, port, path, host);
 		return this;
 	}
 
