@@ -217,4 +217,19 @@ class ClientFailureTest {
 		}
 	}
 
+	@Test
+	void destroyingTheContextWhileConnectingIsReported() throws Exception {
+		try (RawServer server = new RawServer(RawServer::drain);
+				ClientRecorder rec = new ClientRecorder().start("chat")) {
+			rec.connect(ClientConnectInfo.builder().address("127.0.0.1").port(server.port()).protocol("chat").build());
+			long end = System.currentTimeMillis() + 5000;
+			while (server.connections() == 0 && System.currentTimeMillis() < end) {
+				Thread.sleep(10);
+			}
+			rec.context().destroy();
+			assertThat(rec.next()).isEqualTo("error:the context was destroyed before the connection was established");
+			rec.assertQuiet(200);
+		}
+	}
+
 }

@@ -441,4 +441,67 @@ class ClientHttpTest {
 		}
 	}
 
+	@Test
+	void interimResponsesAreSkipped() throws Exception {
+		try (RawServer server = new RawServer((s) -> {
+			RawServer.readHeadOf(s.getInputStream());
+			RawServer.send(s, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n"
+					+ "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+			RawServer.drain(s);
+		}); ClientRecorder rec = new ClientRecorder().start("client")) {
+			rec.connect(get(server.port(), "/").build());
+			assertThat(rec.next()).isEqualTo("http:200");
+			assertThat(rec.next()).isEqualTo("completed:ok");
+		}
+	}
+
+	@Test
+	void aStalledBodyTimesOutAndCloses() throws Exception {
+		try (RawServer server = new RawServer((s) -> {
+			RawServer.readHeadOf(s.getInputStream());
+			RawServer.send(s, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nfive!");
+			RawServer.drain(s);
+		}); ClientRecorder rec = new ClientRecorder().start("client", (v) -> v.timeoutSecs(1))) {
+			rec.connect(get(server.port(), "/").build());
+			assertThat(rec.next()).isEqualTo("http:200");
+			assertThat(rec.next()).isEqualTo("http-closed");
+			rec.awaitConnections(0);
+		}
+	}
+
+	@Test
+	void anIdleKeptConnectionClosesAfterTheKeepaliveTimeout() throws Exception {
+		try (RawServer server = new RawServer((s) -> {
+			RawServer.readHeadOf(s.getInputStream());
+			RawServer.send(s, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+			RawServer.drain(s);
+		}); ClientRecorder rec = new ClientRecorder().start("client", (v) -> v.keepaliveTimeout(1))) {
+			rec.onCompleted = (wsi) -> wsi.httpTransactionCompletedClient() ? -1 : 0;
+			rec.connect(get(server.port(), "/").build());
+			assertThat(rec.next()).isEqualTo("http:200");
+			assertThat(rec.next()).isEqualTo("completed:ok");
+			long start = System.nanoTime();
+			assertThat(rec.next()).isEqualTo("http-closed");
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(500);
+		}
+	}
+
+	@Test
+	void bytesFromTheServerOnAnIdleKeptConnectionCloseIt() throws Exception {
+		try (RawServer server = new RawServer((s) -> {
+			RawServer.readHeadOf(s.getInputStream());
+			RawServer.send(s, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+			Thread.sleep(200);
+			RawServer.send(s, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nunasked");
+			RawServer.drain(s);
+		}); ClientRecorder rec = new ClientRecorder().start("client")) {
+			rec.onCompleted = (wsi) -> wsi.httpTransactionCompletedClient() ? -1 : 0;
+			rec.connect(get(server.port(), "/").build());
+			assertThat(rec.next()).isEqualTo("http:200");
+			assertThat(rec.next()).isEqualTo("completed:ok");
+			assertThat(rec.next()).isEqualTo("http-closed");
+			rec.awaitConnections(0);
+		}
+	}
+
 }
