@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.lws.core.ClientConnectInfo;
 import io.lws.core.LwsUri;
+import io.lws.core.http.HttpChars;
 
 /**
  * Where a redirect sends a client: the {@code Location} of a 3xx read with {@code lws_parse_uri}, resolved against
@@ -38,7 +39,7 @@ record ClientTarget(int ssl, String address, int port, String path) {
 				case "http", "ws" -> 0;
 				default -> throw new IllegalArgumentException("scheme '" + u.scheme() + "' cannot be followed");
 			};
-			return new ClientTarget(ssl, u.host(), u.port(), u.path());
+			return checked(new ClientTarget(ssl, u.host(), u.port(), u.path()));
 		}
 		if (loc.startsWith("//")) {
 			return resolve(current, (current.ssl() ? "https:" : "http:") + loc);
@@ -63,7 +64,16 @@ record ClientTarget(int ssl, String address, int port, String path) {
 		else {
 			merged = basePath.substring(0, basePath.lastIndexOf('/') + 1) + loc;
 		}
-		return new ClientTarget(current.sslConnection(), current.address(), current.port(), withoutDotSegments(merged));
+		return checked(new ClientTarget(current.sslConnection(), current.address(), current.port(),
+				withoutDotSegments(merged)));
+	}
+
+	/** A request target may not hold spaces or control characters (a server sending them is broken or hostile). */
+	private static ClientTarget checked(ClientTarget t) {
+		if (HttpChars.hasControlOrSpace(t.path())) {
+			throw new IllegalArgumentException("the path holds spaces or control characters");
+		}
+		return t;
 	}
 
 	/** RFC 3986 section 5.2.4 on the path part ({@code ..} never climbs above {@code /}); the query is kept as is. */

@@ -104,7 +104,8 @@ class ClientRedirectTest {
 
 	@Test
 	void unusableLocationsFailWithTheReason() throws Exception {
-		for (String location : new String[] { "ftp://127.0.0.1/x", "http://:80/", "http://127.0.0.1:99999/" }) {
+		for (String location : new String[] { "ftp://127.0.0.1/x", "http://:80/", "http://127.0.0.1:99999/",
+				"/with space" }) {
 			try (RawServer server = site((line) -> redirect(301, location));
 					ClientRecorder rec = new ClientRecorder().start("client")) {
 				rec.connect(ClientConnectInfo.forUri("http://127.0.0.1:" + server.port() + "/").build());

@@ -65,6 +65,8 @@ class ClientTargetTests {
 		assertThatThrownBy(() -> go("http://:80/")).hasMessageContaining("No host");
 		assertThatThrownBy(() -> go("http://h:0/")).hasMessageContaining("out of range");
 		assertThatThrownBy(() -> go("  ")).hasMessageContaining("empty");
+		assertThatThrownBy(() -> go("/a b")).hasMessageContaining("spaces");
+		assertThatThrownBy(() -> go("http://h/a\u0001b")).hasMessageContaining("control characters");
 	}
 
 }
