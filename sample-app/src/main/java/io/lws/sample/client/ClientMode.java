@@ -31,7 +31,8 @@ public final class ClientMode {
 	}
 
 	/**
-	 * Runs client mode to its end.
+	 * Runs client mode to its end. The engine's log (a JVM-wide setting, {@code lws_set_log_level}) goes to {@code err}
+	 * during the run and back to its level and SLF4J afterwards.
 	 * @param args the command line, e.g. {@code --client ws://127.0.0.1:7681 --once}
 	 * @param out where received data goes
 	 * @param err where failures and the engine's log go
