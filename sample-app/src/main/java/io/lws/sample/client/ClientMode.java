@@ -75,7 +75,11 @@ public final class ClientMode {
 			WebSocketRun run = new WebSocketRun(outcome, out, options.once());
 			List<WebSocketClientProtocol> both = List.of(new DumbIncrementClient(run),
 					new MirrorClient(run, RandomGenerator.getDefault()));
-			protocols = both.stream().<LwsProtocol<?>>map((p) -> LwsProtocol.of(p.name(), p)).toList();
+			protocols = both.stream()
+				.<LwsProtocol<?>>map((p) -> LwsProtocol.builder(p.name(), p)
+					.wholeMessages(WebSocketClientProtocol.MAX_MESSAGE)
+					.build())
+				.toList();
 			connections = both.stream().map((p) -> target.toBuilder().protocol(p.name()).build()).toList();
 		}
 		boolean bounded = target.isHttp() || options.once();

@@ -1,6 +1,5 @@
 package io.lws.sample.client;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -9,17 +8,22 @@ import io.lws.core.LwsProtocolHandler;
 
 /**
  * What both WebSocket connections of a run do alike: report errors, establishment and closes to the
- * {@link WebSocketRun}, assemble messages from their pieces, close from the writeable callback once the run is
- * closing, and remember how the server closed. One instance serves one connection, on its service thread.
+ * {@link WebSocketRun}, hand on messages as text (whole: the protocols are registered with
+ * {@link #MAX_MESSAGE whole-message delivery}), close from the writeable callback once the run is closing, and
+ * remember how the server closed. One instance serves one connection, on its service thread.
  */
 abstract class WebSocketClientProtocol implements LwsProtocolHandler<Object> {
 
 	/** The run this connection belongs to. */
 	final WebSocketRun run;
 
-	private final String name;
+	/**
+	 * The largest message taken whole; a larger one closes the connection with 1009. The mirror relays at most 4096
+	 * bytes at a time, numbers are short.
+	 */
+	static final int MAX_MESSAGE = 64 * 1024;
 
-	private final ByteArrayOutputStream message = new ByteArrayOutputStream();
+	private final String name;
 
 	private String peerClose;
 
@@ -57,14 +61,7 @@ abstract class WebSocketClientProtocol implements LwsProtocolHandler<Object> {
 
 	@Override
 	public int onClientReceive(Lws wsi, Object session, ByteBuffer in) {
-		byte[] piece = new byte[in.remaining()];
-		in.get(piece);
-		this.message.writeBytes(piece);
-		if (wsi.isFinalFragment()) {
-			String text = this.message.toString(StandardCharsets.UTF_8);
-			this.message.reset();
-			message(wsi, text);
-		}
+		message(wsi, StandardCharsets.UTF_8.decode(in).toString());
 		return 0;
 	}
 
