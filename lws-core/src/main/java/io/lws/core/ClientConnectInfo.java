@@ -141,7 +141,10 @@ public final class ClientConnectInfo {
 		return this.host;
 	}
 
-	/** {@code origin}: the Origin header, or {@code null} to send none. */
+	/**
+	 * {@code origin}: the Origin header, or {@code null} to send none; as in libwebsockets, {@code http://} is put in
+	 * front unless the value already has a scheme.
+	 */
 	public String origin() {
 		return this.origin;
 	}

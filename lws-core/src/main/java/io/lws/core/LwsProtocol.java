@@ -23,12 +23,15 @@ public final class LwsProtocol<S> {
 
 	private final Object user;
 
+	private final int wholeMessageLimit;
+
 	private LwsProtocol(Builder<S> builder) {
 		this.name = builder.name;
 		this.handler = builder.handler;
 		this.rxBufferSize = builder.rxBufferSize;
 		this.id = builder.id;
 		this.user = builder.user;
+		this.wholeMessageLimit = builder.wholeMessageLimit;
 	}
 
 	/**
@@ -75,9 +78,18 @@ public final class LwsProtocol<S> {
 		return this.user;
 	}
 
+	/**
+	 * The largest whole message delivered to one {@code RECEIVE} (or {@code CLIENT_RECEIVE}) when the protocol asked
+	 * for whole messages; 0 (the default) for libwebsockets' delivery in {@code rx_buffer_size} pieces.
+	 */
+	public int wholeMessageLimit() {
+		return this.wholeMessageLimit;
+	}
+
 	@Override
 	public String toString() {
-		return "LwsProtocol[" + this.name + ", rxBufferSize=" + this.rxBufferSize + ", id=" + this.id + "]";
+		return "LwsProtocol[" + this.name + ", rxBufferSize=" + this.rxBufferSize + ", id=" + this.id
+				+ ((this.wholeMessageLimit > 0) ? ", wholeMessages<=" + this.wholeMessageLimit : "") + "]";
 	}
 
 	/**
@@ -96,6 +108,8 @@ public final class LwsProtocol<S> {
 		private int id;
 
 		private Object user;
+
+		private int wholeMessageLimit;
 
 		private Builder(String name, LwsProtocolHandler<S> handler) {
 			this.name = Objects.requireNonNull(name, "name");
@@ -124,6 +138,21 @@ public final class LwsProtocol<S> {
 		/** {@code user}. */
 		public Builder<S> user(Object user) {
 			this.user = user;
+			return this;
+		}
+
+		/**
+		 * Delivers each message whole, in one {@code RECEIVE} with {@link Lws#isFirstFragment()} and
+		 * {@link Lws#isFinalFragment()} both true, instead of in {@code rx_buffer_size} pieces (an lws-java option;
+		 * libwebsockets leaves reassembly to the application). A message larger than {@code maxBytes} closes the
+		 * connection with 1009 (message too big) before it is gathered whole.
+		 * @param maxBytes the largest message, at least 1; 0 turns whole messages off
+		 */
+		public Builder<S> wholeMessages(int maxBytes) {
+			if (maxBytes < 0) {
+				throw new IllegalArgumentException("wholeMessages must be 0 (off) or more, not " + maxBytes);
+			}
+			this.wholeMessageLimit = maxBytes;
 			return this;
 		}
 

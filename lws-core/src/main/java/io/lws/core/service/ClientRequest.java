@@ -48,10 +48,10 @@ final class ClientRequest {
 			ByteBuffer.wrap(nonce).putInt(c.pt.maskKeys.next()).putInt(c.pt.maskKeys.next())
 				.putInt(c.pt.maskKeys.next()).putInt(c.pt.maskKeys.next());
 			key = Base64.getEncoder().encodeToString(nonce);
+			// the head libwebsockets' client sends, in its order
+			sb.append("Pragma: no-cache\r\nCache-Control: no-cache\r\n");
 			sb.append("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ").append(key).append("\r\n");
-			if (info.origin() != null) {
-				sb.append("Origin: ").append(info.origin()).append("\r\n");
-			}
+			appendOrigin(sb, info);
 			if (info.protocol() != null && !info.protocol().isBlank()) {
 				sb.append("Sec-WebSocket-Protocol: ").append(info.protocol()).append("\r\n");
 			}
@@ -63,9 +63,7 @@ final class ClientRequest {
 			sb.append("Sec-WebSocket-Version: 13\r\n");
 		}
 		else {
-			if (info.origin() != null) {
-				sb.append("Origin: ").append(info.origin()).append("\r\n");
-			}
+			appendOrigin(sb, info);
 			sb.append("Accept: */*\r\n");
 		}
 		int limit = c.pt.context.info().maxHttpHeaderData();
@@ -77,6 +75,14 @@ final class ClientRequest {
 		}
 		sb.append(extra.lines()).append("\r\n");
 		return new ClientRequest(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)), key, offer);
+	}
+
+	/** {@code Origin}: libwebsockets sends {@code http://} and the origin given, unless it already has a scheme. */
+	private static void appendOrigin(StringBuilder sb, ClientConnectInfo info) {
+		if (info.origin() != null) {
+			sb.append("Origin: ").append(info.origin().contains("://") ? "" : "http://").append(info.origin())
+				.append("\r\n");
+		}
 	}
 
 }

@@ -420,9 +420,8 @@ final class ClientRole {
 					+ "and before the body is complete");
 		}
 		int len = buf.remaining();
-		ByteBuffer copy = ByteBuffer.allocate(len);
-		copy.put(buf).flip();
-		if (!this.c.queueOutput(copy)) {
+		// queueOutput copies, so the caller's buffer is free at once
+		if (!this.c.queueOutput(buf)) {
 			return -1;
 		}
 		this.c.setTimeoutInternal(PendingTimeout.CLIENT_ISSUE_PAYLOAD, Math.max(timeoutSecs(), 30));

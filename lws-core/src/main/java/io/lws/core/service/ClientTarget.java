@@ -36,7 +36,13 @@ record ClientTarget(int ssl, String address, int port, String path) {
 			int ssl = switch (u.scheme()) {
 				case "https", "wss" -> (current.sslConnection() != 0) ? current.sslConnection()
 						: ClientConnectInfo.USE_SSL;
-				case "http", "ws" -> 0;
+				case "http", "ws" -> {
+					if (current.ssl()) {
+						// as libwebsockets: a redirect may not take a TLS connection to plain text
+						throw new IllegalArgumentException("a redirect from TLS to plain " + u.scheme() + " is refused");
+					}
+					yield 0;
+				}
 				default -> throw new IllegalArgumentException("scheme '" + u.scheme() + "' cannot be followed");
 			};
 			return checked(new ClientTarget(ssl, u.host(), u.port(), u.path()));

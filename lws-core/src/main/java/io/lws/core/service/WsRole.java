@@ -58,6 +58,9 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 
 	private final CallbackReason writeableReason;
 
+	/** Gathers whole messages when the protocol asked for them; {@code null} for delivery in pieces. */
+	private final io.lws.core.ws.MessageAssembler assembler;
+
 	/** The extension negotiated in the handshake, or {@code null}. */
 	private final ActiveExtension extension;
 
@@ -96,6 +99,8 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 		this.protocol = protocol;
 		this.extension = extension;
 		this.client = c.client != null;
+		this.assembler = (protocol.wholeMessageLimit() > 0)
+				? new io.lws.core.ws.MessageAssembler(protocol.wholeMessageLimit()) : null;
 		this.receiveReason = this.client ? CallbackReason.CLIENT_RECEIVE : CallbackReason.RECEIVE;
 		this.pongReason = this.client ? CallbackReason.CLIENT_RECEIVE_PONG : CallbackReason.RECEIVE_PONG;
 		this.writeableReason = this.client ? CallbackReason.CLIENT_WRITEABLE : CallbackReason.SERVER_WRITEABLE;
@@ -195,6 +200,33 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 	}
 
 	private boolean deliver(ByteBuffer piece, boolean isBinary, boolean firstPiece, boolean lastPiece) {
+		if (this.assembler != null) {
+			return deliverWhole(piece, isBinary, lastPiece);
+		}
+		return deliverPiece(piece, isBinary, firstPiece, lastPiece);
+	}
+
+	/** Gathers pieces and delivers the message once it is whole; 1009 when it outgrows the protocol's limit. */
+	private boolean deliverWhole(ByteBuffer piece, boolean isBinary, boolean lastPiece) {
+		if (!this.assembler.add(piece)) {
+			this.assembler.clear();
+			failConnection(CloseStatus.MESSAGE_TOO_LARGE.code(),
+					"Message over " + this.assembler.limit() + " bytes");
+			return false;
+		}
+		if (!lastPiece) {
+			return true;
+		}
+		this.remaining = 0;
+		try {
+			return deliverPiece(this.assembler.message(), isBinary, true, true);
+		}
+		finally {
+			this.assembler.clear();
+		}
+	}
+
+	private boolean deliverPiece(ByteBuffer piece, boolean isBinary, boolean firstPiece, boolean lastPiece) {
 		this.binary = isBinary;
 		this.first = firstPiece;
 		this.last = lastPiece;

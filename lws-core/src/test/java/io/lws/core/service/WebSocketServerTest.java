@@ -68,6 +68,27 @@ class WebSocketServerTest {
 	}
 
 	@Test
+	void wholeMessagesArriveInOneReceiveAndOversizedOnesClose1009() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		LwsProtocol<Session> p = LwsProtocol.builder("whole", new LwsProtocolHandler<Session>() {
+			@Override
+			public int onReceive(Lws wsi, Session s, ByteBuffer in) {
+				seen.add(in.remaining() + "/" + wsi.remainingPacketPayload() + "/" + wsi.isFirstFragment() + "/"
+						+ wsi.isFinalFragment() + "/" + wsi.frameIsBinary());
+				return 0;
+			}
+		}).rxBufferSize(10).wholeMessages(40).build();
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", "whole")) {
+			c.sendFrame(false, 2, new byte[15]).sendFrame(true, 0, new byte[10]);
+			c.sendText("x".repeat(40));
+			c.sendBinary(new byte[41]);
+			assertThat(c.readCloseCode()).isEqualTo(1009);
+			assertThat(seen).containsExactly("25/0/true/true/true", "40/0/true/true/false");
+		}
+	}
+
+	@Test
 	void sessionsAreCreatedPerConnectionAndWriteableCallbacksCanBeAskedFromAnyThread() throws Exception {
 		AtomicReference<Lws> wsiRef = new AtomicReference<>();
 		LwsProtocol<Session> p = LwsProtocol.of("counter", new LwsProtocolHandler<Session>() {

@@ -417,6 +417,12 @@ public class LwsProperties {
 		private String logFile;
 
 		/**
+		 * HTTP proxy for the vhost's client connections, [user:password@]host:port (http_proxy_address); unset uses
+		 * the http_proxy environment variable.
+		 */
+		private String httpProxy;
+
+		/**
 		 * Vhost options (LWS_SERVER_OPTION_* bits that apply to one vhost).
 		 */
 		private Set<ServerOption> options = EnumSet.noneOf(ServerOption.class);
@@ -510,6 +516,14 @@ public class LwsProperties {
 
 		public void setLogFile(String logFile) {
 			this.logFile = logFile;
+		}
+
+		public String getHttpProxy() {
+			return this.httpProxy;
+		}
+
+		public void setHttpProxy(String httpProxy) {
+			this.httpProxy = httpProxy;
 		}
 
 		public Set<ServerOption> getOptions() {

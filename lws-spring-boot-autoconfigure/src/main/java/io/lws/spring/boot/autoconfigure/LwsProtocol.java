@@ -46,6 +46,13 @@ public @interface LwsProtocol {
 	int rxBufferSize() default 0;
 
 	/**
+	 * Deliver each WebSocket message whole, in one receive callback, up to this many bytes (larger messages close
+	 * the connection with 1009); 0 keeps libwebsockets' delivery in {@code rx_buffer_size} pieces.
+	 * @return the largest whole message in bytes, or 0
+	 */
+	int wholeMessages() default 0;
+
+	/**
 	 * {@code id}: ignored by lws, for the application (for example a protocol version).
 	 * @return the id
 	 */

@@ -222,6 +222,19 @@ public class LwsAutoConfigurationTests {
 	}
 
 	@Test
+	void httpProxyIsAVhostSettingAndABadOneFailsStartup() {
+		this.runner.withPropertyValues("lws.vhosts.default.http-proxy=user:pw@proxy.example:3128").run((context) -> {
+			var info = context.getBean(LwsServer.class).context().vhost("default").info();
+			assertThat(info.httpProxyAddress()).isEqualTo("user:pw@proxy.example:3128");
+		});
+		this.runner.withPropertyValues("lws.vhosts.default.http-proxy=proxy.example")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("Vhost 'default': http_proxy_address")
+				.rootCause()
+				.hasMessageContaining("A proxy is host:port"));
+	}
+
+	@Test
 	void badExtensionSettingsFailNamingTheKey() {
 		this.runner.withPropertyValues("lws.vhosts.default.extensions.permessage-deflate.server-max-window-bits=16")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()

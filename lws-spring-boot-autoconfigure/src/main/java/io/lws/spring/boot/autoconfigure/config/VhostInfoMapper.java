@@ -71,6 +71,7 @@ final class VhostInfoMapper {
 				: vhost.getMaxMessageSize().toBytes());
 		builder.pingPongInterval(Values.seconds(key + ".ping-pong-interval", vhost.getPingPongInterval(), 0));
 		builder.logFilepath(blankToNull(vhost.getLogFile()));
+		builder.httpProxy(blankToNull(vhost.getHttpProxy()), 0);
 		if (vhost.getOptions().contains(ServerOption.EXPLICIT_VHOSTS)) {
 			throw new InvalidLwsConfigurationException(key + ".options", "EXPLICIT_VHOSTS is a context option",
 					"Remove it from the vhost's options.");

@@ -136,6 +136,7 @@ public class LwsProtocolRegistry {
 			return io.lws.core.LwsProtocol.builder(annotation.name(), new SessionCountingHandler(handler, count))
 				.rxBufferSize(annotation.rxBufferSize())
 				.id(annotation.id())
+				.wholeMessages(annotation.wholeMessages())
 				.build();
 		}
 		catch (IllegalArgumentException ex) {

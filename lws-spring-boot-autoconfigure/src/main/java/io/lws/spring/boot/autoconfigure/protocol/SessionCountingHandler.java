@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lws.core.CallbackReason;
+import io.lws.core.ClientHandshakeHeaders;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.LwsVhost;
@@ -157,6 +158,81 @@ final class SessionCountingHandler<S> implements LwsProtocolHandler<S> {
 	@Override
 	public String toString() {
 		return this.delegate.toString();
+	}
+
+	@Override
+	public int onClientConnectionError(Lws wsi, S session, String reason) {
+		return this.delegate.onClientConnectionError(wsi, session, reason);
+	}
+
+	@Override
+	public int onClientAppendHandshakeHeader(Lws wsi, S session, ClientHandshakeHeaders headers) {
+		return this.delegate.onClientAppendHandshakeHeader(wsi, session, headers);
+	}
+
+	@Override
+	public int onClientFilterPreEstablish(Lws wsi, S session) {
+		return this.delegate.onClientFilterPreEstablish(wsi, session);
+	}
+
+	@Override
+	public int onClientEstablished(Lws wsi, S session) {
+		return this.delegate.onClientEstablished(wsi, session);
+	}
+
+	@Override
+	public int onClientReceive(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onClientReceive(wsi, session, in);
+	}
+
+	@Override
+	public int onClientReceivePong(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onClientReceivePong(wsi, session, in);
+	}
+
+	@Override
+	public int onClientWriteable(Lws wsi, S session) {
+		return this.delegate.onClientWriteable(wsi, session);
+	}
+
+	@Override
+	public int onClientClosed(Lws wsi, S session) {
+		return this.delegate.onClientClosed(wsi, session);
+	}
+
+	@Override
+	public int onEstablishedClientHttp(Lws wsi, S session) {
+		return this.delegate.onEstablishedClientHttp(wsi, session);
+	}
+
+	@Override
+	public int onReceiveClientHttp(Lws wsi, S session) {
+		return this.delegate.onReceiveClientHttp(wsi, session);
+	}
+
+	@Override
+	public int onReceiveClientHttpRead(Lws wsi, S session, ByteBuffer in) {
+		return this.delegate.onReceiveClientHttpRead(wsi, session, in);
+	}
+
+	@Override
+	public int onCompletedClientHttp(Lws wsi, S session) {
+		return this.delegate.onCompletedClientHttp(wsi, session);
+	}
+
+	@Override
+	public int onClosedClientHttp(Lws wsi, S session) {
+		return this.delegate.onClosedClientHttp(wsi, session);
+	}
+
+	@Override
+	public int onClientHttpWriteable(Lws wsi, S session) {
+		return this.delegate.onClientHttpWriteable(wsi, session);
+	}
+
+	@Override
+	public int onClientHttpRedirect(Lws wsi, S session, String location) {
+		return this.delegate.onClientHttpRedirect(wsi, session, location);
 	}
 
 }
