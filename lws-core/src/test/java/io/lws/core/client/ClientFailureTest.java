@@ -72,9 +72,7 @@ class ClientFailureTest {
 	void serverThatNeverAnswersTimesOut() throws Exception {
 		try (RawServer server = new RawServer(RawServer::drain);
 				ClientRecorder rec = new ClientRecorder().start("chat", (v) -> v.timeoutSecs(1))) {
-			long start = System.nanoTime();
 			assertThat(failureOf(server, rec)).isEqualTo("timeout waiting for the server's response");
-			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(900);
 		}
 	}
 
@@ -101,8 +99,8 @@ class ClientFailureTest {
 	void serverClosingWithoutReadingIsAFailureNotAHang() throws Exception {
 		try (RawServer server = new RawServer((s) -> {
 		}); ClientRecorder rec = new ClientRecorder().start("chat")) {
-			assertThat(failureOf(server, rec)).isIn("the server closed the connection before answering",
-					"socket: Connection reset by peer");
+			// a reset or a plain close, depending on when the request reaches the closed socket
+			assertThat(failureOf(server, rec)).matches("the server closed the connection before answering|socket: .*");
 		}
 	}
 

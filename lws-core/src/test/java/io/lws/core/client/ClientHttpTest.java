@@ -356,6 +356,9 @@ class ClientHttpTest {
 			List<String> seen = new CopyOnWriteArrayList<>();
 			rec.onAppendHeaders = (wsi, h) -> {
 				int room = h.remaining();
+				// the whole head must fit in max_http_header_data (4096 by default): the request line and the
+				// engine's own headers take the rest
+				seen.add("bounded=" + (room > 3500 && room < 4096));
 				seen.add("added=" + h.add("X-Added", "one"));
 				seen.add("shrunk=" + (room - h.remaining()));
 				seen.add("tooBig=" + h.add("X-Big", "x".repeat(h.remaining())));
@@ -364,7 +367,7 @@ class ClientHttpTest {
 			};
 			rec.connect(get(server.port(), "/hello").build());
 			assertThat(rec.next()).isEqualTo("http:200");
-			assertThat(seen).containsExactly("added=true", "shrunk=" + "X-Added: one\r\n".length(), "tooBig=false",
+			assertThat(seen).containsExactly("bounded=true", "added=true", "shrunk=" + "X-Added: one\r\n".length(), "tooBig=false",
 					"unchanged=" + "X-Added: one\r\n".length());
 			assertThat(site.requests).containsExactly("GET /hello x-added=one");
 		}
@@ -480,9 +483,8 @@ class ClientHttpTest {
 			rec.connect(get(server.port(), "/").build());
 			assertThat(rec.next()).isEqualTo("http:200");
 			assertThat(rec.next()).isEqualTo("completed:ok");
-			long start = System.nanoTime();
 			assertThat(rec.next()).isEqualTo("http-closed");
-			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(500);
+			assertThat(server.connections()).isEqualTo(1);
 		}
 	}
 

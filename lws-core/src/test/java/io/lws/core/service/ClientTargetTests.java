@@ -33,7 +33,10 @@ class ClientTargetTests {
 				ClientConnectInfo.USE_SSL | ClientConnectInfo.ALLOW_SELFSIGNED).build();
 		assertThat(ClientTarget.resolve(selfSigned, "https://other/").ssl())
 			.isEqualTo(ClientConnectInfo.USE_SSL | ClientConnectInfo.ALLOW_SELFSIGNED);
-		assertThat(ClientTarget.resolve(selfSigned, "http://other/").ssl()).isZero();
+		assertThatThrownBy(() -> ClientTarget.resolve(selfSigned, "http://other/"))
+			.hasMessageContaining("from TLS to plain http is refused");
+		assertThatThrownBy(() -> ClientTarget.resolve(selfSigned, "ws://other/"))
+			.hasMessageContaining("from TLS to plain ws is refused");
 		assertThat(ClientTarget.resolve(selfSigned, "/same-server").ssl())
 			.isEqualTo(ClientConnectInfo.USE_SSL | ClientConnectInfo.ALLOW_SELFSIGNED);
 	}
