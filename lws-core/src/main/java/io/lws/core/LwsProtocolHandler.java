@@ -282,8 +282,9 @@ public interface LwsProtocolHandler<S> {
 	}
 
 	/**
-	 * {@code LWS_CALLBACK_CLIENT_HTTP_REDIRECT}: the server redirected an HTTP client to {@code location}; return 0 to
-	 * follow it, non-zero to close instead.
+	 * {@code LWS_CALLBACK_CLIENT_HTTP_REDIRECT}: the server redirected an HTTP client (or a WebSocket handshake) to
+	 * {@code location} (as sent: absolute or relative); return 0 to follow it, non-zero to fail the connection
+	 * instead. At most three redirects are followed per connection, as in libwebsockets; the fourth fails it.
 	 */
 	default int onClientHttpRedirect(Lws wsi, S session, String location) {
 		return callback(wsi, CallbackReason.CLIENT_HTTP_REDIRECT, session, location);
