@@ -35,6 +35,8 @@ final class ClientRequest {
 	/**
 	 * Composes the request for the connection's current target.
 	 * @return the request, or {@code null} when the protocol's header callback asked to close
+	 * @throws IllegalArgumentException when the head (path, host, protocols, ...) does not fit in
+	 *         {@code max_http_header_data}
 	 */
 	static ClientRequest compose(Connection c, ClientConnectInfo info) {
 		StringBuilder sb = new StringBuilder(256);
@@ -68,7 +70,12 @@ final class ClientRequest {
 		}
 		int limit = c.pt.context.info().maxHttpHeaderData();
 		int used = sb.toString().getBytes(StandardCharsets.UTF_8).length + 2;
-		ClientHandshakeHeaders extra = new ClientHandshakeHeaders(Math.max(0, limit - used));
+		if (used > limit) {
+			// libwebsockets composes the request in a buffer of this size and fails when it does not fit
+			throw new IllegalArgumentException("the request head is larger than max_http_header_data (" + limit
+					+ " bytes)");
+		}
+		ClientHandshakeHeaders extra = new ClientHandshakeHeaders(limit - used);
 		if (c.callBound(CallbackReason.CLIENT_APPEND_HANDSHAKE_HEADER, extra) != 0) {
 			LwsLog.debug("{}: CLIENT_APPEND_HANDSHAKE_HEADER asked to close", c);
 			return null;

@@ -361,7 +361,13 @@ final class ClientRole {
 		this.status = 0;
 		this.httpEstablished = false;
 		this.bodyPending = false;
-		this.request = ClientRequest.compose(this.c, this.info);
+		try {
+			this.request = ClientRequest.compose(this.c, this.info);
+		}
+		catch (IllegalArgumentException ex) {
+			fail(ex.getMessage());
+			return;
+		}
 		if (this.c.isClosed()) {
 			return;
 		}

@@ -230,4 +230,20 @@ class ClientFailureTest {
 		}
 	}
 
+	@Test
+	void aRequestHeadLargerThanTheHeaderBufferIsNotSent() throws Exception {
+		List<String> received = new CopyOnWriteArrayList<>();
+		try (RawServer server = new RawServer((s) -> {
+			received.add(new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
+		}); ClientRecorder rec = new ClientRecorder().start("chat")) {
+			assertThat(failureOf(server, rec, ClientConnectInfo.builder().protocol("chat").path("/" + "p".repeat(5000))))
+				.isEqualTo("the request head is larger than max_http_header_data (4096 bytes)");
+			long end = System.currentTimeMillis() + 5000;
+			while (received.isEmpty() && System.currentTimeMillis() < end) {
+				Thread.sleep(10);
+			}
+			assertThat(received).containsExactly("");
+		}
+	}
+
 }
