@@ -33,7 +33,10 @@ record ProxyAddress(String host, int port, String basicCredentials) {
 		}
 		String credentials = null;
 		int at = rest.lastIndexOf('@');
-		if (at >= 0) {
+		if (at == 0) {
+			throw new IllegalArgumentException("Empty credentials before '@' in proxy '" + text + "'");
+		}
+		if (at > 0) {
 			credentials = Base64.getEncoder()
 				.encodeToString(rest.substring(0, at).getBytes(StandardCharsets.UTF_8));
 			rest = rest.substring(at + 1);
@@ -56,6 +59,11 @@ record ProxyAddress(String host, int port, String basicCredentials) {
 		String host = rest.substring(0, colon);
 		if (host.startsWith("[") && host.endsWith("]")) {
 			host = host.substring(1, host.length() - 1);
+		}
+		else if (host.indexOf(':') >= 0) {
+			// "host:3128:3128" (a port given twice) or an unbracketed IPv6 address: either way ambiguous
+			throw new IllegalArgumentException("A proxy is host:port with one port (an IPv6 address in brackets); got '"
+					+ text + "'");
 		}
 		return new ProxyAddress(host, port, credentials);
 	}

@@ -122,6 +122,10 @@ class ClientProxyTest {
 		assertThatThrownBy(() -> new ClientRecorder().start("echo", (v) -> v.httpProxy("proxy:x", 0)))
 			.isInstanceOf(LwsException.class)
 			.hasMessageContaining("http_proxy_address");
+		// the port given both in the address and as http_proxy_port
+		assertThatThrownBy(() -> new ClientRecorder().start("echo", (v) -> v.httpProxy("proxy:3128", 3128)))
+			.isInstanceOf(LwsException.class)
+			.hasMessageContaining("one port");
 	}
 
 	@Test

@@ -40,7 +40,8 @@ class ProxyAddressTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "proxy", "proxy:", ":3128", "proxy:0", "proxy:65536", "proxy:http", "proxy:3128/path",
-			"user:pass@proxy", "https://proxy:3128" })
+			"user:pass@proxy", "https://proxy:3128",
+			"proxy:3128:3128", "::1:3128", "@proxy:3128" })
 	void badFormsAreRefusedClearly(String text) {
 		assertThatThrownBy(() -> ProxyAddress.parse(text)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(text);
