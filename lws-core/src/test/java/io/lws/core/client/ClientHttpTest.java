@@ -394,7 +394,7 @@ class ClientHttpTest {
 			for (int i = 0; i < body.length(); i += 3) {
 				String piece = body.substring(i, Math.min(body.length(), i + 3));
 				RawServer.send(s, chunked ? Integer.toHexString(piece.length()) + "\r\n" + piece + "\r\n" : piece);
-				Thread.sleep(5);
+				Thread.sleep(15);
 			}
 			if (chunked) {
 				RawServer.send(s, "0\r\n\r\n");

@@ -142,4 +142,32 @@ class ClientRedirectTest {
 		}
 	}
 
+	@Test
+	void aBodyIsSentAgainAfterA307() throws Exception {
+		try (RawServer server = new RawServer((Socket s) -> {
+			String head = RawServer.readHeadOf(s.getInputStream());
+			String lengthLine = head.lines().filter((l) -> l.startsWith("Content-Length:")).findFirst().orElse("0");
+			byte[] body = s.getInputStream().readNBytes(Integer.parseInt(lengthLine.replaceAll("\\D", "")));
+			String line = head.substring(0, head.indexOf(" HTTP/"));
+			String text = line + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+			RawServer.send(s, line.endsWith("/form") ? redirect(307, "/result")
+					: "HTTP/1.1 200 OK\r\nContent-Length: " + text.length() + "\r\n\r\n" + text);
+			RawServer.drain(s);
+		}); ClientRecorder rec = new ClientRecorder().start("client")) {
+			rec.onAppendHeaders = (wsi, h) -> {
+				h.add("Content-Length", "4");
+				wsi.clientHttpBodyPending(true);
+				wsi.callbackOnWritable();
+				return 0;
+			};
+			rec.onWriteable = (wsi) -> wsi.write(java.nio.ByteBuffer.wrap(new byte[] { 'd', 'a', 't', 'a' }),
+					io.lws.core.WriteProtocol.HTTP_FINAL);
+			rec.connect(ClientConnectInfo.forUri("http://127.0.0.1:" + server.port() + "/form").method("POST")
+				.build());
+			assertThat(rec.next()).isEqualTo("redirect:/result");
+			assertThat(rec.next()).isEqualTo("http:200");
+			assertThat(rec.next()).isEqualTo("completed:POST /result data");
+		}
+	}
+
 }
