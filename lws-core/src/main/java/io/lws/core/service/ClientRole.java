@@ -270,9 +270,13 @@ final class ClientRole {
 			connectNext();
 			return;
 		}
-		String where = (this.proxy != null) ? "proxy " + this.proxy.host() + ":" + this.proxy.port()
+		fail("connect failed to " + dialTarget() + ": " + describe(ex));
+	}
+
+	/** What the socket connects to, for error texts: the proxy when there is one. */
+	private String dialTarget() {
+		return (this.proxy != null) ? "proxy " + this.proxy.host() + ":" + this.proxy.port()
 				: this.info.address() + ":" + this.info.port();
-		fail("connect failed to " + where + ": " + describe(ex));
 	}
 
 	private static String describe(Throwable ex) {
@@ -820,7 +824,7 @@ final class ClientRole {
 		}
 		String what = switch (this.state) {
 			case RESOLVING -> "timeout resolving " + this.info.address();
-			case CONNECTING -> "timeout connecting to " + this.info.address() + ":" + this.info.port();
+			case CONNECTING -> "timeout connecting to " + dialTarget();
 			case PROXY_REPLY -> "timeout waiting for the proxy's answer";
 			case TLS_HANDSHAKE -> "TLS: timeout in the handshake";
 			case SENDING_BODY -> "timeout waiting for the request body";
@@ -860,7 +864,8 @@ final class ClientRole {
 			return;
 		}
 		reportError(switch (cause) {
-			case PEER_CLOSED -> "the server closed the connection before answering";
+			case PEER_CLOSED -> (this.state == State.PROXY_REPLY) ? "the proxy closed the connection before answering"
+					: "the server closed the connection before answering";
 			case CONTEXT_DESTROY -> "the context was destroyed before the connection was established";
 			case TIMEOUT -> "timeout";
 			case IO_ERROR -> "socket error";

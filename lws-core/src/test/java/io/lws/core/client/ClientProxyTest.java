@@ -3,6 +3,8 @@ package io.lws.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.lws.core.ClientConnectInfo;
+import io.lws.core.HttpHeaders;
+import io.lws.core.Lws;
 import io.lws.core.LwsException;
 import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
 import io.lws.core.support.ClientRecorder;
 import io.lws.core.support.ConnectProxy;
 import io.lws.core.support.EchoProtocol;
+import io.lws.core.support.RawServer;
 import io.lws.core.support.TestServer;
 import io.lws.core.support.TinyProxy;
 
@@ -38,13 +44,13 @@ class ClientProxyTest {
 
 	/** A server answering every HTTP request with {@link #HTTP_SITE_BODY}. */
 	private static TestServer httpServer() {
-		return TestServer.start((v) -> v.protocols(LwsProtocol.of("http", new io.lws.core.LwsProtocolHandler<Object>() {
+		return TestServer.start((v) -> v.protocols(LwsProtocol.of("http", new LwsProtocolHandler<Object>() {
 			@Override
-			public int onHttp(io.lws.core.Lws wsi, Object session, String uri) {
+			public int onHttp(Lws wsi, Object session, String uri) {
 				byte[] b = HTTP_SITE_BODY.getBytes(StandardCharsets.UTF_8);
-				wsi.write(io.lws.core.HttpHeaders.status(200).contentLength(b.length).toByteBuffer(wsi),
+				wsi.write(HttpHeaders.status(200).contentLength(b.length).toByteBuffer(wsi),
 						WriteProtocol.HTTP_HEADERS);
-				wsi.write(java.nio.ByteBuffer.wrap(b), WriteProtocol.HTTP_FINAL);
+				wsi.write(ByteBuffer.wrap(b), WriteProtocol.HTTP_FINAL);
 				return wsi.httpTransactionCompleted() ? -1 : 0;
 			}
 		})));
@@ -156,9 +162,21 @@ class ClientProxyTest {
 	}
 
 	@Test
+	void proxyClosingWithoutAnAnswerIsNamedInTheError() throws Exception {
+		try (RawServer proxy = new RawServer(
+				(s) -> RawServer.readHeadOf(s.getInputStream()));
+				ClientRecorder rec = new ClientRecorder().start("echo", (v) -> v.httpProxy("127.0.0.1", proxy.port()))) {
+			rec.connect(ws(9));
+			assertThat(rec.next()).isEqualTo("error:the proxy closed the connection before answering");
+			rec.assertQuiet(200);
+			rec.awaitConnections(0);
+		}
+	}
+
+	@Test
 	void unreachableProxyIsNamedInTheError() throws Exception {
 		int closedPort;
-		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+		try (ServerSocket s = new ServerSocket(0)) {
 			closedPort = s.getLocalPort();
 		}
 		try (ClientRecorder rec = new ClientRecorder().start("echo", (v) -> v.httpProxy("127.0.0.1", closedPort))) {

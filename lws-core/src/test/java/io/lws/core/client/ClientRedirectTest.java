@@ -3,6 +3,8 @@ package io.lws.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.lws.core.ClientConnectInfo;
+import io.lws.core.WriteProtocol;
 import io.lws.core.support.ClientRecorder;
 import io.lws.core.support.EchoProtocol;
 import io.lws.core.support.RawServer;
@@ -132,7 +135,7 @@ class ClientRedirectTest {
 		try (TestServer echo = TestServer.start((v) -> v.protocols(EchoProtocol.create(4096)));
 				RawServer front = site((line) -> redirect(302, "ws://127.0.0.1:" + echo.port() + "/chat"));
 				ClientRecorder rec = new ClientRecorder().start("echo")) {
-			rec.onEstablished = (wsi) -> wsi.write("after redirect", io.lws.core.WriteProtocol.TEXT);
+			rec.onEstablished = (wsi) -> wsi.write("after redirect", WriteProtocol.TEXT);
 			rec.connect(ClientConnectInfo.builder().address("127.0.0.1").port(front.port()).path("/old")
 				.protocol("echo")
 				.build());
@@ -149,7 +152,7 @@ class ClientRedirectTest {
 			String lengthLine = head.lines().filter((l) -> l.startsWith("Content-Length:")).findFirst().orElse("0");
 			byte[] body = s.getInputStream().readNBytes(Integer.parseInt(lengthLine.replaceAll("\\D", "")));
 			String line = head.substring(0, head.indexOf(" HTTP/"));
-			String text = line + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+			String text = line + " " + new String(body, StandardCharsets.UTF_8);
 			RawServer.send(s, line.endsWith("/form") ? redirect(307, "/result")
 					: "HTTP/1.1 200 OK\r\nContent-Length: " + text.length() + "\r\n\r\n" + text);
 			RawServer.drain(s);
@@ -160,8 +163,8 @@ class ClientRedirectTest {
 				wsi.callbackOnWritable();
 				return 0;
 			};
-			rec.onWriteable = (wsi) -> wsi.write(java.nio.ByteBuffer.wrap(new byte[] { 'd', 'a', 't', 'a' }),
-					io.lws.core.WriteProtocol.HTTP_FINAL);
+			rec.onWriteable = (wsi) -> wsi.write(ByteBuffer.wrap(new byte[] { 'd', 'a', 't', 'a' }),
+					WriteProtocol.HTTP_FINAL);
 			rec.connect(ClientConnectInfo.forUri("http://127.0.0.1:" + server.port() + "/form").method("POST")
 				.build());
 			assertThat(rec.next()).isEqualTo("redirect:/result");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.function.Executable;
 import io.lws.core.CallbackReason;
 import io.lws.core.ClientConnectInfo;
 import io.lws.core.ContextCreationInfo;
+import io.lws.core.HeaderToken;
 import io.lws.core.Lws;
 import io.lws.core.LwsContext;
 import io.lws.core.LwsProtocol;
@@ -85,7 +86,7 @@ class ClientThreadTest {
 			assertThat(rec.next()).isEqualTo("established:echo");
 			for (Executable call : List.<Executable>of(() -> wsi.clientHttpBodyPending(true),
 					wsi::httpTransactionCompletedClient, () -> wsi.clientReset(0, "127.0.0.1", 1, "/", null),
-					wsi::children, wsi::httpClientResponse, () -> wsi.hdrCopy(io.lws.core.HeaderToken.HTTP))) {
+					wsi::children, wsi::httpClientResponse, () -> wsi.hdrCopy(HeaderToken.HTTP))) {
 				assertThatThrownBy(call::execute).isInstanceOf(IllegalStateException.class)
 					.hasMessageContaining("was called from thread 'Test worker'".replace("Test worker",
 							Thread.currentThread().getName()))
