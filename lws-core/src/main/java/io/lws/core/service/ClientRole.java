@@ -636,13 +636,13 @@ final class ClientRole {
 	}
 
 	private ActiveExtension acceptExtension(String header) {
-		if (this.request.extensionOffer == null) {
+		if (this.request.offered.isEmpty()) {
 			fail("HS: EXT: the server accepted an extension that was not offered: " + header);
 			return null;
 		}
 		ExtensionNegotiator.Choice choice;
 		try {
-			choice = ExtensionNegotiator.clientAccept(this.info.clientExtensions(), header, this.c,
+			choice = ExtensionNegotiator.clientAccept(this.request.offered, header, this.c,
 					this.c.protocol.rxBufferSize());
 		}
 		catch (ExtensionNegotiationException ex) {
@@ -830,7 +830,9 @@ final class ClientRole {
 			return;
 		}
 		reportError(switch (cause) {
-			case PEER_CLOSED -> "the server closed the connection before answering";
+			case PEER_CLOSED -> (this.state == State.TLS_HANDSHAKE)
+					? "TLS: the server closed the connection during the handshake"
+					: "the server closed the connection before answering";
 			case CONTEXT_DESTROY -> "the context was destroyed before the connection was established";
 			case TIMEOUT -> "timeout";
 			case IO_ERROR -> "socket error";

@@ -1,0 +1,346 @@
+package io.lws.core.client;
+
+import static io.lws.core.client.TlsClientHarness.loopback;
+import static io.lws.core.client.TlsClientHarness.wss;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import io.lws.core.CallbackReason;
+import io.lws.core.ClientConnectInfo;
+import io.lws.core.Lws;
+import io.lws.core.ServerOption;
+import io.lws.core.WriteProtocol;
+import io.lws.core.support.EchoProtocol;
+import io.lws.core.support.TestServer;
+import io.lws.core.support.Tls;
+import io.lws.core.tls.CertificateGenerator;
+import io.lws.core.tls.ClientSslInfo;
+import io.lws.core.tls.ServerCertificateCheck;
+import io.lws.core.tls.TlsClientSetup;
+import io.lws.core.tls.TlsConfigException;
+
+/**
+ * Our client over TLS against our TLS server: the {@code ssl_connection} modes, {@code initVhostClientSsl} material,
+ * {@code provided_client_ssl_ctx}, the verification hooks, and each way a TLS connection can fail, reported as one
+ * {@code CLIENT_CONNECTION_ERROR} that says why.
+ */
+class ClientTlsTest {
+
+	private static final int VERIFIED = ClientConnectInfo.USE_SSL;
+
+	private static TestServer echoServer(Tls.Material m) {
+		return TestServer.start((v) -> m.applyTo(v).protocols(EchoProtocol.create(4096)));
+	}
+
+	private static ClientSslInfo trusting(Tls.Material m) {
+		return ClientSslInfo.builder().caFilepath(m.certFile().toString()).build();
+	}
+
+	/** Connects, sends "hi", expects the echo; returns the connection. */
+	private static Lws echoes(TlsClientHarness client, ClientConnectInfo info) throws Exception {
+		client.rec.onEstablished = (wsi) -> wsi.write("hi", WriteProtocol.TEXT);
+		Lws wsi = client.connect(info);
+		assertThat(client.rec.next()).isEqualTo("established:echo");
+		assertThat(client.rec.next()).isEqualTo("receive:hi");
+		return wsi;
+	}
+
+	@Test
+	void verifiedModeEchoesWithTheServersCertificateAsCa() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(m)))) {
+			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
+			assertThat(wsi.isSsl()).isEqualTo(1);
+			assertThat(wsi.sslSession().getPeerCertificates()[0]).isEqualTo(m.certificate());
+		}
+	}
+
+	@Test
+	void selfSignedIsRefusedInMode1AndAcceptedInMode2() throws Exception {
+		try (TestServer server = echoServer(Tls.localhost()); TlsClientHarness client = new TlsClientHarness()) {
+			client.connect(wss(server.port(), 1).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=localhost' is self-signed "
+					+ "and not trusted (ssl_connection 2, ALLOW_SELFSIGNED, accepts it)");
+			Lws wsi = echoes(client, wss(server.port(), 2).build());
+			assertThat(wsi.isSsl()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void wrongHostIsRefusedUnlessTheNameCheckIsSkipped() throws Exception {
+		Tls.Material other = Tls.forName("other.example");
+		try (TestServer server = echoServer(other);
+				TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(other)))) {
+			client.connect(wss(server.port(), VERIFIED).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=other.example' does not "
+					+ "name '127.0.0.1' (it names [other.example])");
+			Lws wsi = echoes(client,
+					wss(server.port(), VERIFIED | ClientConnectInfo.SKIP_SERVER_CERT_HOSTNAME_CHECK).build());
+			assertThat(wsi.isSsl()).isEqualTo(2);
+			// a self-signed certificate of another host is refused in mode 2 too: only the chain check is relaxed
+			client.connect(wss(server.port(), ClientConnectInfo.ALLOW_SELFSIGNED).host("localhost").build());
+			assertThat(client.rec.next()).startsWith("error:TLS: the server's certificate 'CN=other.example' does "
+					+ "not name 'localhost'");
+		}
+	}
+
+	@Test
+	void expiredCertificateIsRefused() throws Exception {
+		Tls.Material expired = Tls.write(loopback().validity(Duration.ofDays(-1)).generate(), "expired");
+		try (TestServer server = echoServer(expired);
+				TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(expired)))) {
+			client.connect(wss(server.port(), VERIFIED).build());
+			assertThat(client.rec.next()).startsWith("error:TLS: the server's certificate 'CN=localhost' expired on ");
+			// allowing self-signed certificates does not allow expired ones
+			client.connect(wss(server.port(), ClientConnectInfo.ALLOW_SELFSIGNED).build());
+			assertThat(client.rec.next()).startsWith("error:TLS: the server's certificate 'CN=localhost' expired on ");
+		}
+	}
+
+	@Test
+	void unknownCaIsRefusedAndTheCaFileMakesItKnown() throws Exception {
+		CertificateGenerator.Issued ca = CertificateGenerator.forName("Test CA").ca(true).generate();
+		Tls.Material caFile = Tls.write(ca, "ca");
+		Tls.Material leaf = Tls.write(loopback().signedBy(ca).generate(), "leaf");
+		try (TestServer server = echoServer(leaf); TlsClientHarness client = new TlsClientHarness()) {
+			client.connect(wss(server.port(), VERIFIED).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=localhost' is issued by "
+					+ "CN=Test CA, which is not a trusted CA");
+			client.context().vhosts().get(0).initVhostClientSsl(trusting(caFile));
+			assertThat(echoes(client, wss(server.port(), VERIFIED).build()).isSsl()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void onlyTheGivenCasAreTrustedWhenOsCasAreDisabled() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness(
+				(v) -> v.options(ServerOption.DISABLE_OS_CA_CERTS).clientSsl(trusting(m)))) {
+			echoes(client, wss(server.port(), VERIFIED).build());
+			client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder().disableOsCaCerts(true).build());
+			client.connect(wss(server.port(), VERIFIED).build());
+			assertThat(client.rec.await("error:")).startsWith("error:TLS: the server's certificate 'CN=localhost'");
+		}
+	}
+
+	@Test
+	void plainServerOnThePortIsNamed() throws Exception {
+		try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+				TlsClientHarness client = new TlsClientHarness()) {
+			Thread t = new Thread(() -> {
+				try (Socket s = plain.accept()) {
+					s.getInputStream().read(new byte[512]);
+					OutputStream out = s.getOutputStream();
+					out.write("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					Thread.sleep(500);
+				}
+				catch (Exception ex) {
+					// the test reports what the client saw
+				}
+			});
+			t.start();
+			client.connect(wss(plain.getLocalPort(), VERIFIED).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: the server did not answer with TLS (it sent "
+					+ "'HTTP/1.1 400 Bad Request'): is it a plain HTTP or WebSocket port?");
+			t.join(5000);
+		}
+	}
+
+	@Test
+	void serverStallingMidHandshakeTimesOut() throws Exception {
+		try (ServerSocket stall = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+				TlsClientHarness client = new TlsClientHarness((v) -> v.timeoutSecs(1))) {
+			AtomicReference<Socket> held = new AtomicReference<>();
+			Thread t = new Thread(() -> {
+				try {
+					Socket s = stall.accept();
+					held.set(s);
+					// reads the ClientHello and never answers
+					InputStream in = s.getInputStream();
+					while (in.read(new byte[512]) >= 0) {
+						// drain
+					}
+				}
+				catch (Exception ex) {
+					// closed by the test
+				}
+			});
+			t.start();
+			client.connect(wss(stall.getLocalPort(), VERIFIED).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: timeout in the handshake");
+			if (held.get() != null) {
+				held.get().close();
+			}
+			t.join(5000);
+		}
+	}
+
+	@Test
+	void serverClosingMidHandshakeIsNamed() throws Exception {
+		try (ServerSocket closing = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+				TlsClientHarness client = new TlsClientHarness()) {
+			Thread t = new Thread(() -> {
+				try (Socket s = closing.accept()) {
+					s.getInputStream().read(new byte[512]);
+				}
+				catch (Exception ex) {
+					// the test reports what the client saw
+				}
+			});
+			t.start();
+			client.connect(wss(closing.getLocalPort(), VERIFIED).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: the server closed the connection during the handshake");
+			t.join(5000);
+		}
+	}
+
+	@Test
+	void clientCertificateRequiredByTheServer() throws Exception {
+		CertificateGenerator.Issued clientCa = CertificateGenerator.forName("Client CA").ca(true).generate();
+		Tls.Material clientCaFile = Tls.write(clientCa, "client-ca");
+		Tls.Material clientCert = Tls.write(CertificateGenerator.forName("client").keyType("RSA").signedBy(clientCa)
+			.generate(), "client");
+		Tls.Material serverCert = Tls.localhost();
+		try (TestServer server = TestServer.start((v) -> serverCert.applyTo(v)
+			.options(ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT)
+			.sslCaFilepath(clientCaFile.certFile().toString())
+			.protocols(EchoProtocol.create(4096)));
+				TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(serverCert)))) {
+			client.connect(wss(server.port(), VERIFIED).build());
+			assertThat(client.rec.next()).startsWith("error:TLS: ").containsIgnoringCase("certificate");
+			client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder()
+				.caFilepath(serverCert.certFile().toString())
+				.certFilepath(clientCert.certFile().toString())
+				.privateKeyFilepath(clientCert.keyFile().toString())
+				.build());
+			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
+			assertThat(wsi.sslSession().getLocalCertificates()[0]).isEqualTo(clientCert.certificate());
+		}
+	}
+
+	@Test
+	void extraVerifyCertsHookAddsTrust() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness()) {
+			AtomicReference<String> vhost = new AtomicReference<>();
+			client.answers.put(CallbackReason.OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS, (wsi, in) -> {
+				TlsClientSetup setup = (TlsClientSetup) in;
+				vhost.set(setup.vhostName());
+				setup.trust(m.certificate());
+				return 0;
+			});
+			assertThat(echoes(client, wss(server.port(), VERIFIED).build()).isSsl()).isEqualTo(1);
+			assertThat(vhost.get()).isEqualTo("client");
+		}
+	}
+
+	@Test
+	void serverCertVerificationCallbackSeesTheVerdictOnTheServiceThreadAndMayOverruleIt() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness()) {
+			AtomicReference<String> seen = new AtomicReference<>();
+			client.answers.put(CallbackReason.OPENSSL_PERFORM_SERVER_CERT_VERIFICATION, (wsi, in) -> {
+				ServerCertificateCheck check = (ServerCertificateCheck) in;
+				X509Certificate[] chain = check.chain();
+				seen.set(Thread.currentThread().getName() + "|" + (wsi != null) + "|" + check.preverifyOk() + "|"
+						+ check.host() + "|" + chain[0].getSubjectX500Principal().getName() + "|" + check.failure());
+				if (chain[0].equals(m.certificate())) {
+					check.acceptDespiteFailure();
+				}
+				return 0;
+			});
+			echoes(client, wss(server.port(), VERIFIED).build());
+			assertThat(seen.get()).startsWith("lws-service-").contains("|true|false|127.0.0.1|CN=localhost|")
+				.contains("is self-signed and not trusted");
+
+			// returning non-zero refuses even a certificate that verified
+			client.answers.put(CallbackReason.OPENSSL_PERFORM_SERVER_CERT_VERIFICATION, (wsi, in) -> 1);
+			client.connect(wss(server.port(), 2).build());
+			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=localhost' was refused "
+					+ "by OPENSSL_PERFORM_SERVER_CERT_VERIFICATION");
+
+			// returning 0 without overruling keeps the refusal (new material: no session to resume)
+			client.answers.put(CallbackReason.OPENSSL_PERFORM_SERVER_CERT_VERIFICATION, (wsi, in) -> 0);
+			client.context().vhosts().get(0).initVhostClientSsl(null);
+			client.connect(wss(server.port(), VERIFIED).build());
+			assertThat(client.rec.next()).startsWith("error:TLS: the server's certificate 'CN=localhost' is self-signed");
+		}
+	}
+
+	@Test
+	void providedContextIsUsedAsIsPerContextAndPerVhost() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m);
+				TlsClientHarness client = new TlsClientHarness((c) -> c.providedClientSslContext(m.clientContext()),
+						(v) -> {
+						})) {
+			assertThat(echoes(client, wss(server.port(), VERIFIED).build()).isSsl()).isEqualTo(1);
+			// another server's certificate: the provided context does not trust it
+			Tls.Material other = Tls.localhost();
+			try (TestServer second = echoServer(other)) {
+				client.connect(wss(second.port(), VERIFIED).build());
+				assertThat(client.rec.next()).startsWith("error:TLS: ");
+				client.context().vhosts().get(0)
+					.initVhostClientSsl(ClientSslInfo.builder().providedContext(other.clientContext()).build());
+				echoes(client, wss(second.port(), VERIFIED).build());
+			}
+		}
+	}
+
+	@Test
+	void badClientMaterialIsRefusedWhenGivenAndTheOldOneStays() throws Exception {
+		Tls.Material m = Tls.localhost();
+		Tls.Material otherKey = Tls.localhost();
+		assertThatThrownBy(() -> new TlsClientHarness(
+				(v) -> v.clientSsl(ClientSslInfo.builder().caFilepath("/no/such/ca.pem").build())))
+			.hasMessageContaining("Vhost 'client': client TLS: ")
+			.hasMessageContaining("/no/such/ca.pem");
+		assertThatThrownBy(() -> ClientSslInfo.builder().certFilepath(m.certFile().toString()).build())
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("ssl_private_key_filepath");
+		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(m)))) {
+			assertThatThrownBy(() -> client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder()
+				.certFilepath(m.certFile().toString())
+				.privateKeyFilepath(otherKey.keyFile().toString())
+				.build())).isInstanceOf(TlsConfigException.class).hasMessageContaining("does not belong to");
+			assertThatThrownBy(() -> client.context().vhosts().get(0)
+				.initVhostClientSsl(ClientSslInfo.builder().cipherList("NO-SUCH-CIPHER").build()))
+				.isInstanceOf(TlsConfigException.class);
+			echoes(client, wss(server.port(), VERIFIED).build());
+		}
+	}
+
+	@Test
+	void cipherListLimitsTheSuitesOffered() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(
+				ClientSslInfo.builder().caFilepath(m.certFile().toString()).cipherList("TLS_AES_128_GCM_SHA256")
+					.build()))) {
+			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
+			assertThat(wsi.sslSession().getCipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+		}
+	}
+
+	@Test
+	void plainClientConnectionsAreNotSsl() throws Exception {
+		try (TestServer server = TestServer.start((v) -> v.protocols(EchoProtocol.create(4096)));
+				TlsClientHarness client = new TlsClientHarness()) {
+			assertThat(echoes(client, wss(server.port(), 0).build()).isSsl()).isZero();
+		}
+	}
+
+}
