@@ -1,7 +1,7 @@
 package io.lws.core.client;
 
-import static io.lws.core.client.TlsClientHarness.loopback;
-import static io.lws.core.client.TlsClientHarness.wss;
+import static io.lws.core.client.ClientHarness.loopback;
+import static io.lws.core.client.ClientHarness.wss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +50,7 @@ class ClientTlsTest {
 	}
 
 	/** Connects, sends "hi", expects the echo; returns the connection. */
-	private static Lws echoes(TlsClientHarness client, ClientConnectInfo info) throws Exception {
+	private static Lws echoes(ClientHarness client, ClientConnectInfo info) throws Exception {
 		client.rec.onEstablished = (wsi) -> wsi.write("hi", WriteProtocol.TEXT);
 		Lws wsi = client.connect(info);
 		assertThat(client.rec.next()).isEqualTo("established:echo");
@@ -61,7 +61,7 @@ class ClientTlsTest {
 	@Test
 	void verifiedModeEchoesWithTheServersCertificateAsCa() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(m)))) {
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
 			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
 			assertThat(wsi.isSsl()).isEqualTo(1);
 			assertThat(wsi.sslSession().getPeerCertificates()[0]).isEqualTo(m.certificate());
@@ -70,7 +70,7 @@ class ClientTlsTest {
 
 	@Test
 	void selfSignedIsRefusedInMode1AndAcceptedInMode2() throws Exception {
-		try (TestServer server = echoServer(Tls.localhost()); TlsClientHarness client = new TlsClientHarness()) {
+		try (TestServer server = echoServer(Tls.localhost()); ClientHarness client = new ClientHarness()) {
 			client.connect(wss(server.port(), 1).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=localhost' is self-signed "
 					+ "and not trusted (ssl_connection 2, ALLOW_SELFSIGNED, accepts it)");
@@ -83,7 +83,7 @@ class ClientTlsTest {
 	void wrongHostIsRefusedUnlessTheNameCheckIsSkipped() throws Exception {
 		Tls.Material other = Tls.forName("other.example");
 		try (TestServer server = echoServer(other);
-				TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(other)))) {
+				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(other)))) {
 			client.connect(wss(server.port(), VERIFIED).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=other.example' does not "
 					+ "name '127.0.0.1' (it names [other.example])");
@@ -101,7 +101,7 @@ class ClientTlsTest {
 	void expiredCertificateIsRefused() throws Exception {
 		Tls.Material expired = Tls.write(loopback().validity(Duration.ofDays(-1)).generate(), "expired");
 		try (TestServer server = echoServer(expired);
-				TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(expired)))) {
+				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(expired)))) {
 			client.connect(wss(server.port(), VERIFIED).build());
 			assertThat(client.rec.next()).startsWith("error:TLS: the server's certificate 'CN=localhost' expired on ");
 			// allowing self-signed certificates does not allow expired ones
@@ -115,7 +115,7 @@ class ClientTlsTest {
 		CertificateGenerator.Issued ca = CertificateGenerator.forName("Test CA").ca(true).generate();
 		Tls.Material caFile = Tls.write(ca, "ca");
 		Tls.Material leaf = Tls.write(loopback().signedBy(ca).generate(), "leaf");
-		try (TestServer server = echoServer(leaf); TlsClientHarness client = new TlsClientHarness()) {
+		try (TestServer server = echoServer(leaf); ClientHarness client = new ClientHarness()) {
 			client.connect(wss(server.port(), VERIFIED).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: the server's certificate 'CN=localhost' is issued by "
 					+ "CN=Test CA, which is not a trusted CA");
@@ -127,7 +127,7 @@ class ClientTlsTest {
 	@Test
 	void onlyTheGivenCasAreTrustedWhenOsCasAreDisabled() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness(
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness(
 				(v) -> v.options(ServerOption.DISABLE_OS_CA_CERTS).clientSsl(trusting(m)))) {
 			echoes(client, wss(server.port(), VERIFIED).build());
 			client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder().disableOsCaCerts(true).build());
@@ -139,7 +139,7 @@ class ClientTlsTest {
 	@Test
 	void plainServerOnThePortIsNamed() throws Exception {
 		try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-				TlsClientHarness client = new TlsClientHarness()) {
+				ClientHarness client = new ClientHarness()) {
 			Thread t = new Thread(() -> {
 				try (Socket s = plain.accept()) {
 					s.getInputStream().read(new byte[512]);
@@ -163,7 +163,7 @@ class ClientTlsTest {
 	@Test
 	void serverStallingMidHandshakeTimesOut() throws Exception {
 		try (ServerSocket stall = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-				TlsClientHarness client = new TlsClientHarness((v) -> v.timeoutSecs(1))) {
+				ClientHarness client = new ClientHarness((v) -> v.timeoutSecs(1))) {
 			AtomicReference<Socket> held = new AtomicReference<>();
 			Thread t = new Thread(() -> {
 				try {
@@ -192,7 +192,7 @@ class ClientTlsTest {
 	@Test
 	void serverClosingMidHandshakeIsNamed() throws Exception {
 		try (ServerSocket closing = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-				TlsClientHarness client = new TlsClientHarness()) {
+				ClientHarness client = new ClientHarness()) {
 			Thread t = new Thread(() -> {
 				try (Socket s = closing.accept()) {
 					s.getInputStream().read(new byte[512]);
@@ -219,7 +219,7 @@ class ClientTlsTest {
 			.options(ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT)
 			.sslCaFilepath(clientCaFile.certFile().toString())
 			.protocols(EchoProtocol.create(4096)));
-				TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(serverCert)))) {
+				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(serverCert)))) {
 			client.connect(wss(server.port(), VERIFIED).build());
 			assertThat(client.rec.next()).startsWith("error:TLS: ").containsIgnoringCase("certificate");
 			client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder()
@@ -235,7 +235,7 @@ class ClientTlsTest {
 	@Test
 	void extraVerifyCertsHookAddsTrust() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness()) {
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness()) {
 			AtomicReference<String> vhost = new AtomicReference<>();
 			client.answers.put(CallbackReason.OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS, (wsi, in) -> {
 				TlsClientSetup setup = (TlsClientSetup) in;
@@ -251,7 +251,7 @@ class ClientTlsTest {
 	@Test
 	void serverCertVerificationCallbackSeesTheVerdictOnTheServiceThreadAndMayOverruleIt() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness()) {
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness()) {
 			AtomicReference<String> seen = new AtomicReference<>();
 			client.answers.put(CallbackReason.OPENSSL_PERFORM_SERVER_CERT_VERIFICATION, (wsi, in) -> {
 				ServerCertificateCheck check = (ServerCertificateCheck) in;
@@ -285,7 +285,7 @@ class ClientTlsTest {
 	void providedContextIsUsedAsIsPerContextAndPerVhost() throws Exception {
 		Tls.Material m = Tls.localhost();
 		try (TestServer server = echoServer(m);
-				TlsClientHarness client = new TlsClientHarness((c) -> c.providedClientSslContext(m.clientContext()),
+				ClientHarness client = new ClientHarness((c) -> c.providedClientSslContext(m.clientContext()),
 						(v) -> {
 						})) {
 			assertThat(echoes(client, wss(server.port(), VERIFIED).build()).isSsl()).isEqualTo(1);
@@ -305,14 +305,14 @@ class ClientTlsTest {
 	void badClientMaterialIsRefusedWhenGivenAndTheOldOneStays() throws Exception {
 		Tls.Material m = Tls.localhost();
 		Tls.Material otherKey = Tls.localhost();
-		assertThatThrownBy(() -> new TlsClientHarness(
+		assertThatThrownBy(() -> new ClientHarness(
 				(v) -> v.clientSsl(ClientSslInfo.builder().caFilepath("/no/such/ca.pem").build())))
 			.hasMessageContaining("Vhost 'client': client TLS: ")
 			.hasMessageContaining("/no/such/ca.pem");
 		assertThatThrownBy(() -> ClientSslInfo.builder().certFilepath(m.certFile().toString()).build())
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("ssl_private_key_filepath");
-		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(trusting(m)))) {
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
 			assertThatThrownBy(() -> client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder()
 				.certFilepath(m.certFile().toString())
 				.privateKeyFilepath(otherKey.keyFile().toString())
@@ -327,7 +327,7 @@ class ClientTlsTest {
 	@Test
 	void cipherListLimitsTheSuitesOffered() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); TlsClientHarness client = new TlsClientHarness((v) -> v.clientSsl(
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(
 				ClientSslInfo.builder().caFilepath(m.certFile().toString()).cipherList("TLS_AES_128_GCM_SHA256")
 					.build()))) {
 			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
@@ -338,7 +338,7 @@ class ClientTlsTest {
 	@Test
 	void plainClientConnectionsAreNotSsl() throws Exception {
 		try (TestServer server = TestServer.start((v) -> v.protocols(EchoProtocol.create(4096)));
-				TlsClientHarness client = new TlsClientHarness()) {
+				ClientHarness client = new ClientHarness()) {
 			assertThat(echoes(client, wss(server.port(), 0).build()).isSsl()).isZero();
 		}
 	}

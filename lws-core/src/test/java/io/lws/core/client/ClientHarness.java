@@ -20,10 +20,10 @@ import io.lws.core.support.ClientRecorder;
 import io.lws.core.tls.CertificateGenerator;
 
 /**
- * A client-only context whose protocol {@code echo} records events with a {@link ClientRecorder} and lets a test
+ * A client-only context (TLS, extension and peer tests) whose protocol {@code echo} records events with a {@link ClientRecorder} and lets a test
  * answer chosen callback reasons (the TLS hooks) first.
  */
-final class TlsClientHarness implements AutoCloseable {
+final class ClientHarness implements AutoCloseable {
 
 	final ClientRecorder rec = new ClientRecorder();
 
@@ -32,15 +32,15 @@ final class TlsClientHarness implements AutoCloseable {
 
 	private final LwsContext context;
 
-	TlsClientHarness(Consumer<ContextCreationInfo.Builder> ctx, Consumer<VhostCreationInfo.Builder> vhost) {
+	ClientHarness(Consumer<ContextCreationInfo.Builder> ctx, Consumer<VhostCreationInfo.Builder> vhost) {
 		LwsProtocolHandler<Object> handler = new LwsProtocolHandler<>() {
 			@Override
 			public int callback(Lws wsi, CallbackReason reason, Object session, Object in) {
-				ToIntBiFunction<Lws, Object> a = TlsClientHarness.this.answers.get(reason);
+				ToIntBiFunction<Lws, Object> a = ClientHarness.this.answers.get(reason);
 				if (a != null) {
 					return a.applyAsInt(wsi, in);
 				}
-				return TlsClientHarness.this.rec.callback(wsi, reason, session, in);
+				return ClientHarness.this.rec.callback(wsi, reason, session, in);
 			}
 		};
 		VhostCreationInfo.Builder vb = VhostCreationInfo.builder("client").port(VhostCreationInfo.PORT_NO_LISTEN)
@@ -51,12 +51,12 @@ final class TlsClientHarness implements AutoCloseable {
 		this.context = LwsContext.create(cb.build());
 	}
 
-	TlsClientHarness(Consumer<VhostCreationInfo.Builder> vhost) {
+	ClientHarness(Consumer<VhostCreationInfo.Builder> vhost) {
 		this((c) -> {
 		}, vhost);
 	}
 
-	TlsClientHarness() {
+	ClientHarness() {
 		this((v) -> {
 		});
 	}
