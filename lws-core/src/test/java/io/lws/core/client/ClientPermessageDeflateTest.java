@@ -178,25 +178,58 @@ class ClientPermessageDeflateTest {
 
 	@Test
 	void python3WebsocketsServerWithCompression() throws Exception {
+		byte[] big = largeBinary(300_000);
+		List<String> events = againstPythonServer(List.of(), List.of(TEXT, big, "short"));
+		assertThat(events.get(0)).startsWith("established:echo:permessage-deflate");
+		assertThat(events.subList(1, 4)).containsExactly("receive:" + TEXT,
+				"binary:" + new String(big, StandardCharsets.US_ASCII), "receive:short");
+	}
+
+	@Test
+	void python3WebsocketsServerLimitingTheClientsWindow() throws Exception {
+		// a block repeated at a distance of 1500 bytes: with a full window the repeats would reference it
+		StringBuilder block = new StringBuilder();
+		java.util.Random r = new java.util.Random(7);
+		for (int i = 0; i < 1500; i++) {
+			block.append((char) ('a' + r.nextInt(26)));
+		}
+		String repeated = block.toString().repeat(40);
+		List<String> events = againstPythonServer(List.of("small-windows"), List.of(repeated, repeated));
+		assertThat(events.get(0)).isEqualTo(
+				"established:echo:permessage-deflate; server_max_window_bits=10; client_max_window_bits=9");
+		assertThat(events.subList(1, 3)).containsExactly("receive:" + repeated, "receive:" + repeated);
+	}
+
+	/**
+	 * Our client with permessage-deflate against {@code ws_pmd_server.py}: sends {@code messages} (String as text,
+	 * byte[] as binary) once established; returns the established event and one event per message.
+	 */
+	private static List<String> againstPythonServer(List<String> args, List<Object> messages) throws Exception {
 		Peers.requirePythonWebsockets();
 		Path script = Peers.resource("interop/ws_pmd_server.py");
-		Process p = new ProcessBuilder(Peers.PYTHON, script.toString()).redirectErrorStream(true).start();
+		List<String> command = new java.util.ArrayList<>(List.of(Peers.PYTHON, script.toString()));
+		command.addAll(args);
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try (ClientHarness client = new ClientHarness()) {
 			BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
 			String first = out.readLine();
 			assertThat(first).as("the server's port").matches("\\d+");
-			int port = Integer.parseInt(first);
-			byte[] big = largeBinary(300_000);
 			client.rec.onEstablished = (wsi) -> {
-				wsi.write(TEXT, WriteProtocol.TEXT);
-				wsi.write(ByteBuffer.wrap(big), WriteProtocol.BINARY);
-				wsi.write("short", WriteProtocol.TEXT);
+				for (Object m : messages) {
+					if (m instanceof String text) {
+						wsi.write(text, WriteProtocol.TEXT);
+					}
+					else {
+						wsi.write(ByteBuffer.wrap((byte[]) m), WriteProtocol.BINARY);
+					}
+				}
 			};
-			client.connect(offering(port, PerMessageDeflate.create()).protocol(null).build());
-			assertThat(client.rec.next()).startsWith("established:echo:permessage-deflate");
-			assertThat(client.rec.next()).isEqualTo("receive:" + TEXT);
-			assertThat(client.rec.next()).isEqualTo("binary:" + new String(big, StandardCharsets.US_ASCII));
-			assertThat(client.rec.next()).isEqualTo("receive:short");
+			client.connect(offering(Integer.parseInt(first), PerMessageDeflate.create()).protocol(null).build());
+			List<String> events = new java.util.ArrayList<>();
+			for (int i = 0; i <= messages.size(); i++) {
+				events.add(client.rec.next());
+			}
+			return events;
 		}
 		finally {
 			p.getOutputStream().close();
