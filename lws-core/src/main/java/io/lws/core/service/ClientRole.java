@@ -330,14 +330,31 @@ final class ClientRole {
 			this.c.closeNow(Connection.CloseCause.IO_ERROR);
 			return;
 		}
-		if (ex instanceof SSLException) {
+		if (ex instanceof SSLException tlsFailure) {
 			if (handshaking) {
 				this.c.pt.context.metrics().tlsHandshake(this.c.vhost.name(), "failed");
 			}
-			fail("TLS: " + describe(ex));
+			fail("TLS: " + describeTls(tlsFailure));
 			return;
 		}
 		fail("socket: " + describe(ex));
+	}
+
+	/**
+	 * A TLS failure in words. The JDK reports the server's alert as "Received fatal alert: NAME"; a certificate alert
+	 * from a server usually means it wants a client certificate it trusts (with TLS 1.3 the alert may come only after
+	 * the client finished its side of the handshake).
+	 */
+	private static String describeTls(SSLException ex) {
+		String m = describe(ex);
+		String prefix = "Received fatal alert: ";
+		if (!m.startsWith(prefix)) {
+			return m;
+		}
+		String alert = m.substring(prefix.length());
+		return "the server refused the handshake with the alert '" + alert + "'"
+				+ (alert.contains("certificate") ? ": it may want a client certificate it trusts (initVhostClientSsl)"
+						: "");
 	}
 
 	// ---- the request ----

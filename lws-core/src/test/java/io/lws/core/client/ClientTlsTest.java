@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.lws.core.Lws;
 import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.support.EchoProtocol;
+import io.lws.core.support.Peers;
 import io.lws.core.support.TestServer;
 import io.lws.core.support.Tls;
 import io.lws.core.tls.CertificateGenerator;
@@ -208,20 +210,29 @@ class ClientTlsTest {
 		}
 	}
 
-	@Test
-	void clientCertificateRequiredByTheServer() throws Exception {
-		CertificateGenerator.Issued clientCa = CertificateGenerator.forName("Client CA").ca(true).generate();
-		Tls.Material clientCaFile = Tls.write(clientCa, "client-ca");
-		Tls.Material clientCert = Tls.write(CertificateGenerator.forName("client").keyType("RSA").signedBy(clientCa)
-			.generate(), "client");
-		Tls.Material serverCert = Tls.localhost();
-		try (TestServer server = TestServer.start((v) -> serverCert.applyTo(v)
+	/** A CA for client certificates, as PEM. */
+	private static final CertificateGenerator.Issued CLIENT_CA = CertificateGenerator.forName("Client CA").ca(true)
+		.generate();
+
+	/** A server that requires a client certificate issued by {@link #CLIENT_CA}. */
+	private static TestServer requiringClientCertificates(Tls.Material serverCert) {
+		Tls.Material clientCaFile = Tls.write(CLIENT_CA, "client-ca");
+		return TestServer.start((v) -> serverCert.applyTo(v)
 			.options(ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT)
 			.sslCaFilepath(clientCaFile.certFile().toString())
 			.protocols(EchoProtocol.create(4096)));
+	}
+
+	@Test
+	void clientCertificateRequiredByTheServer() throws Exception {
+		Tls.Material clientCert = Tls.write(CertificateGenerator.forName("client").keyType("RSA").signedBy(CLIENT_CA)
+			.generate(), "client");
+		Tls.Material serverCert = Tls.localhost();
+		try (TestServer server = requiringClientCertificates(serverCert);
 				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(serverCert)))) {
 			client.connect(wss(server.port(), VERIFIED).build());
-			assertThat(client.rec.next()).startsWith("error:TLS: ").containsIgnoringCase("certificate");
+			assertThat(client.rec.next()).startsWith("error:TLS: the server refused the handshake with the alert '")
+				.endsWith("': it may want a client certificate it trusts (initVhostClientSsl)");
 			client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder()
 				.caFilepath(serverCert.certFile().toString())
 				.certFilepath(clientCert.certFile().toString())
@@ -229,6 +240,31 @@ class ClientTlsTest {
 				.build());
 			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
 			assertThat(wsi.sslSession().getLocalCertificates()[0]).isEqualTo(clientCert.certificate());
+		}
+	}
+
+	@Test
+	void encryptedClientKeyIsReadWithItsPassword() throws Exception {
+		Peers.requireExecutable("/usr/bin/openssl");
+		Tls.Material clientCert = Tls.write(CertificateGenerator.forName("client").signedBy(CLIENT_CA).generate(),
+				"client-ec");
+		Path encrypted = clientCert.keyFile().resolveSibling("client-ec-encrypted.pem");
+		Peers.Result r = Peers.run(List.of("/usr/bin/openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in",
+				clientCert.keyFile().toString(), "-out", encrypted.toString(), "-passout", "pass:secret"), 30);
+		assertThat(r.exitCode()).as(r.output()).isZero();
+		encrypted.toFile().deleteOnExit();
+		Tls.Material serverCert = Tls.localhost();
+		ClientSslInfo.Builder material = ClientSslInfo.builder().caFilepath(serverCert.certFile().toString())
+			.certFilepath(clientCert.certFile().toString())
+			.privateKeyFilepath(encrypted.toString());
+		try (TestServer server = requiringClientCertificates(serverCert);
+				ClientHarness client = new ClientHarness(
+						(v) -> v.clientSsl(material.privateKeyPassword("secret").build()))) {
+			echoes(client, wss(server.port(), VERIFIED).build());
+			assertThatThrownBy(() -> client.context().vhosts().get(0)
+				.initVhostClientSsl(material.privateKeyPassword("wrong").build()))
+				.isInstanceOf(TlsConfigException.class)
+				.hasMessageContaining("Vhost 'client': client TLS: ");
 		}
 	}
 
