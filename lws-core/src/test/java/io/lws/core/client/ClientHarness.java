@@ -1,6 +1,8 @@
 package io.lws.core.client;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,29 @@ final class ClientHarness implements AutoCloseable {
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** What a raw test server does with its one connection. */
+	@FunctionalInterface
+	interface RawPeer {
+
+		void handle(Socket s) throws Exception;
+
+	}
+
+	/** Serves the first connection of {@code listen} with {@code peer} on a daemon thread, then closes it. */
+	static Thread serveOnce(ServerSocket listen, RawPeer peer) {
+		Thread t = new Thread(() -> {
+			try (Socket s = listen.accept()) {
+				peer.handle(s);
+			}
+			catch (Exception ex) {
+				// the client's events tell what happened
+			}
+		}, "raw-test-server");
+		t.setDaemon(true);
+		t.start();
+		return t;
 	}
 
 	@Override

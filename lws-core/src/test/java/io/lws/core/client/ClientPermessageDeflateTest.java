@@ -1,5 +1,6 @@
 package io.lws.core.client;
 
+import static io.lws.core.client.ClientHarness.serveOnce;
 import static io.lws.core.client.ClientHarness.wss;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -139,32 +139,26 @@ class ClientPermessageDeflateTest {
 	private static String answeredWith(String extensions, boolean offer) throws Exception {
 		try (ServerSocket raw = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
 				ClientHarness client = new ClientHarness()) {
-			Thread t = new Thread(() -> {
-				try (Socket s = raw.accept()) {
-					BufferedReader in = new BufferedReader(
-							new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
-					String key = null;
-					String line;
-					while ((line = in.readLine()) != null && !line.isEmpty()) {
-						Matcher m = Pattern.compile("(?i)sec-websocket-key:\\s*(\\S+)").matcher(line);
-						if (m.matches()) {
-							key = m.group(1);
-						}
+			Thread t = serveOnce(raw, (s) -> {
+				BufferedReader in = new BufferedReader(
+						new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+				String key = null;
+				String line;
+				while ((line = in.readLine()) != null && !line.isEmpty()) {
+					Matcher m = Pattern.compile("(?i)sec-websocket-key:\\s*(\\S+)").matcher(line);
+					if (m.matches()) {
+						key = m.group(1);
 					}
-					String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-						.digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
-					OutputStream out = s.getOutputStream();
-					out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-							+ "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Extensions: " + extensions
-							+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-					out.flush();
-					in.read();
 				}
-				catch (Exception ex) {
-					// the client's event tells
-				}
+				String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+					.digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+				OutputStream out = s.getOutputStream();
+				out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+						+ "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Extensions: " + extensions
+						+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				in.read();
 			});
-			t.start();
 			ClientConnectInfo.Builder b = wss(raw.getLocalPort(), 0).protocol(null);
 			if (offer) {
 				b.clientExtensions(List.of(PerMessageDeflate.create()));

@@ -1,6 +1,7 @@
 package io.lws.core.client;
 
 import static io.lws.core.client.ClientHarness.loopback;
+import static io.lws.core.client.ClientHarness.serveOnce;
 import static io.lws.core.client.ClientHarness.wss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -142,19 +142,13 @@ class ClientTlsTest {
 	void plainServerOnThePortIsNamed() throws Exception {
 		try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
 				ClientHarness client = new ClientHarness()) {
-			Thread t = new Thread(() -> {
-				try (Socket s = plain.accept()) {
-					s.getInputStream().read(new byte[512]);
-					OutputStream out = s.getOutputStream();
-					out.write("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-					out.flush();
-					Thread.sleep(500);
-				}
-				catch (Exception ex) {
-					// the test reports what the client saw
-				}
+			Thread t = serveOnce(plain, (s) -> {
+				s.getInputStream().read(new byte[512]);
+				OutputStream out = s.getOutputStream();
+				out.write("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				Thread.sleep(500);
 			});
-			t.start();
 			client.connect(wss(plain.getLocalPort(), VERIFIED).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: the server did not answer with TLS (it sent "
 					+ "'HTTP/1.1 400 Bad Request'): is it a plain HTTP or WebSocket port?");
@@ -166,27 +160,15 @@ class ClientTlsTest {
 	void serverStallingMidHandshakeTimesOut() throws Exception {
 		try (ServerSocket stall = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
 				ClientHarness client = new ClientHarness((v) -> v.timeoutSecs(1))) {
-			AtomicReference<Socket> held = new AtomicReference<>();
-			Thread t = new Thread(() -> {
-				try {
-					Socket s = stall.accept();
-					held.set(s);
-					// reads the ClientHello and never answers
-					InputStream in = s.getInputStream();
-					while (in.read(new byte[512]) >= 0) {
-						// drain
-					}
-				}
-				catch (Exception ex) {
-					// closed by the test
+			// reads the ClientHello and never answers, until the client gives up and closes
+			Thread t = serveOnce(stall, (s) -> {
+				InputStream in = s.getInputStream();
+				while (in.read(new byte[512]) >= 0) {
+					// drain
 				}
 			});
-			t.start();
 			client.connect(wss(stall.getLocalPort(), VERIFIED).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: timeout in the handshake");
-			if (held.get() != null) {
-				held.get().close();
-			}
 			t.join(5000);
 		}
 	}
@@ -195,15 +177,7 @@ class ClientTlsTest {
 	void serverClosingMidHandshakeIsNamed() throws Exception {
 		try (ServerSocket closing = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
 				ClientHarness client = new ClientHarness()) {
-			Thread t = new Thread(() -> {
-				try (Socket s = closing.accept()) {
-					s.getInputStream().read(new byte[512]);
-				}
-				catch (Exception ex) {
-					// the test reports what the client saw
-				}
-			});
-			t.start();
+			Thread t = serveOnce(closing, (s) -> s.getInputStream().read(new byte[512]));
 			client.connect(wss(closing.getLocalPort(), VERIFIED).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: the server closed the connection during the handshake");
 			t.join(5000);
