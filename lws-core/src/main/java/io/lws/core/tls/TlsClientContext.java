@@ -47,11 +47,16 @@ public final class TlsClientContext {
 
 	private final String[] cipherSuites;
 
-	private TlsClientContext(SSLContext context, Set<TlsClientOption> options, List<String> alpn, String[] suites) {
+	/** Whether the context is the application's own ({@code provided_client_ssl_ctx}): its protocols are kept. */
+	private final boolean provided;
+
+	private TlsClientContext(SSLContext context, Set<TlsClientOption> options, List<String> alpn, String[] suites,
+			boolean provided) {
 		this.context = context;
 		this.options = options;
 		this.alpn = alpn;
 		this.cipherSuites = suites;
+		this.provided = provided;
 	}
 
 	/** Starts a client context. */
@@ -66,7 +71,7 @@ public final class TlsClientContext {
 	 */
 	public static TlsClientContext provided(SSLContext context, Set<TlsClientOption> options) {
 		return new TlsClientContext(context, options.isEmpty() ? EnumSet.noneOf(TlsClientOption.class)
-				: EnumSet.copyOf(options), TlsServerContext.DEFAULT_ALPN, null);
+				: EnumSet.copyOf(options), TlsServerContext.DEFAULT_ALPN, null, true);
 	}
 
 	/**
@@ -78,7 +83,9 @@ public final class TlsClientContext {
 		SSLEngine e = this.context.createSSLEngine(host, port);
 		e.setUseClientMode(true);
 		SSLParameters p = this.context.getDefaultSSLParameters();
-		p.setProtocols(TlsServerContext.DEFAULT_PROTOCOLS.toArray(new String[0]));
+		if (!this.provided) {
+			p.setProtocols(TlsServerContext.DEFAULT_PROTOCOLS.toArray(new String[0]));
+		}
 		if (this.cipherSuites != null) {
 			p.setCipherSuites(this.cipherSuites);
 		}
@@ -200,7 +207,7 @@ public final class TlsClientContext {
 							probe.getEnabledCipherSuites());
 				}
 				return new TlsClientContext(ctx, EnumSet.copyOf(this.options.isEmpty()
-						? EnumSet.noneOf(TlsClientOption.class) : this.options), this.alpn, suites);
+						? EnumSet.noneOf(TlsClientOption.class) : this.options), this.alpn, suites, false);
 			}
 			catch (GeneralSecurityException ex) {
 				throw new TlsConfigException("Cannot set up client TLS: " + ex.getMessage(), ex);

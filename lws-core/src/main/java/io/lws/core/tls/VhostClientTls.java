@@ -29,6 +29,10 @@ public final class VhostClientTls {
 	@FunctionalInterface
 	public interface Hook {
 
+		/**
+		 * @param setup what the protocol may add to
+		 * @return the protocol's return (ignored: there is nothing to refuse)
+		 */
 		int call(TlsClientSetup setup);
 
 	}

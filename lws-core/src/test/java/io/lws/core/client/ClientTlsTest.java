@@ -12,10 +12,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 
@@ -308,6 +312,23 @@ class ClientTlsTest {
 					.initVhostClientSsl(ClientSslInfo.builder().providedContext(other.clientContext()).build());
 				echoes(client, wss(second.port(), VERIFIED).build());
 			}
+		}
+	}
+
+	@Test
+	void providedContextKeepsItsOwnProtocols() throws Exception {
+		Tls.Material m = Tls.localhost();
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		trusted.load(null, null);
+		trusted.setCertificateEntry("server", m.certificate());
+		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		tmf.init(trusted);
+		SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
+		tls12.init(null, tmf.getTrustManagers(), null);
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness(
+				(v) -> v.clientSsl(ClientSslInfo.builder().providedContext(tls12).build()))) {
+			assertThat(echoes(client, wss(server.port(), VERIFIED).build()).sslSession().getProtocol())
+				.isEqualTo("TLSv1.2");
 		}
 	}
 
