@@ -224,7 +224,6 @@ final class ClientRole {
 		try {
 			sc = SocketChannel.open();
 			sc.configureBlocking(false);
-			this.c.pt.context.configureSocket(sc);
 			boolean done = sc.connect(target);
 			this.c.attachClientSocket(sc, done);
 			if (done) {
@@ -275,6 +274,9 @@ final class ClientRole {
 
 	private void connected() {
 		LwsLog.debug("{}: connected for {}", this.c, this.info);
+		// only now, connected, does the socket show it is TCP and take TCP_NODELAY (and keep-alive); without it a
+		// message written as several TLS records waits for the server's delayed ACK (Nagle), 40 ms a message
+		this.c.pt.context.configureSocket(this.c.channel);
 		if (this.proxy != null) {
 			this.c.usePlainTransport();
 			this.state = State.PROXY_REPLY;

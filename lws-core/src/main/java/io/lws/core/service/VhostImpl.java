@@ -66,7 +66,10 @@ public final class VhostImpl implements LwsVhost {
 	/** The vhost's server TLS, or null for a plain vhost; replaced whole by {@link #updateSslManagers}. */
 	private volatile TlsServerContext tls;
 
-	/** Connections whose handshake may verify a client certificate, by engine (for the verification callback). */
+	/**
+	 * Connections whose handshake may call a certificate verification callback, by engine: servers verifying client
+	 * certificates, and every TLS client connection (server certificates).
+	 */
 	final Map<SSLEngine, Connection> handshaking = new ConcurrentHashMap<>();
 
 	/** The HTTP proxy client connections go through, or null; {@link #setProxy} replaces it. */

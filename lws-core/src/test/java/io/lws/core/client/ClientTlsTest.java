@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -371,6 +373,16 @@ class ClientTlsTest {
 		try (TestServer server = TestServer.start((v) -> v.protocols(EchoProtocol.create(4096)));
 				ClientHarness client = new ClientHarness()) {
 			assertThat(echoes(client, wss(server.port(), 0).build()).isSsl()).isZero();
+		}
+	}
+
+	@Test
+	void clientSocketsSendWithoutDelay() throws Exception {
+		Tls.Material m = Tls.localhost();
+		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
+			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
+			// Nagle would hold back the last record of a message until the server's delayed ACK
+			assertThat(((SocketChannel) wsi.getSocketFd()).getOption(StandardSocketOptions.TCP_NODELAY)).isTrue();
 		}
 	}
 
