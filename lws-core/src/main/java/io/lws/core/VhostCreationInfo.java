@@ -597,7 +597,7 @@ public final class VhostCreationInfo {
 			return this;
 		}
 
-		/** The TLS material for client connections made through this vhost (see {@link VhostCreationInfo#clientSsl()}). */
+		/** The TLS material of client connections made through this vhost ({@link VhostCreationInfo#clientSsl()}). */
 		public Builder clientSsl(ClientSslInfo clientSsl) {
 			this.clientSsl = clientSsl;
 			return this;

@@ -85,7 +85,8 @@ final class ClientRequest {
 			return null;
 		}
 		sb.append(extra.lines()).append("\r\n");
-		return new ClientRequest(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)), key, List.copyOf(offered));
+		return new ClientRequest(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)), key,
+				List.copyOf(offered));
 	}
 
 	/** {@code Origin}: libwebsockets sends {@code http://} and the origin given, unless it already has a scheme. */

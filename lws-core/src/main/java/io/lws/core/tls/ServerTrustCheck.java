@@ -17,7 +17,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * A client's check of the server's certificate chain: the trust manager chosen for the {@code ssl_connection} bits
  * decides, a refusal is restated as one plain sentence that says why (expired, another host's, self-signed, unknown
- * CA), and then {@code OPENSSL_PERFORM_SERVER_CERT_VERIFICATION} has its say through the {@link TlsClientContext.ServerCertVerifier}.
+ * CA), and then {@code OPENSSL_PERFORM_SERVER_CERT_VERIFICATION} has its say through the
+ * {@link TlsClientContext.ServerCertVerifier}.
  */
 final class ServerTrustCheck extends OneSidedTrustManager {
 

@@ -22,8 +22,8 @@ import io.lws.core.support.ClientRecorder;
 import io.lws.core.tls.CertificateGenerator;
 
 /**
- * A client-only context (TLS, extension and peer tests) whose protocol {@code echo} records events with a {@link ClientRecorder} and lets a test
- * answer chosen callback reasons (the TLS hooks) first.
+ * A client-only context (TLS, extension and peer tests) whose protocol {@code echo} records events with a
+ * {@link ClientRecorder} and lets a test answer chosen callback reasons (the TLS hooks) first.
  */
 final class ClientHarness implements AutoCloseable {
 
