@@ -52,7 +52,10 @@ public enum CallbackReason {
 	SERVER_NEW_CLIENT_INSTANTIATED(19),
 	/** {@code LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION}: an upgrade was parsed; non-zero refuses it. */
 	FILTER_PROTOCOL_CONNECTION(20),
-	/** {@code LWS_CALLBACK_OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS}: add client trust material. */
+	/**
+	 * {@code LWS_CALLBACK_OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS}: add trust material for the servers a vhost's client
+	 * connections check; {@code in} is a {@link io.lws.core.tls.TlsClientSetup} (to the first protocol).
+	 */
 	OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS(21),
 	/** {@code LWS_CALLBACK_OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS}: add server trust material. */
 	OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS(22),
@@ -104,7 +107,8 @@ public enum CallbackReason {
 	CLIENT_HTTP_WRITEABLE(57),
 	/**
 	 * {@code LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION}: a client may overrule the check of the server's
-	 * certificate chain; {@code in} is a {@code TlsVerification} (2.1+).
+	 * certificate chain; {@code in} is a {@link io.lws.core.tls.ServerCertificateCheck} (to the first protocol, on the
+	 * connection's service thread; 2.1+).
 	 */
 	OPENSSL_PERFORM_SERVER_CERT_VERIFICATION(58),
 	/** {@code LWS_CALLBACK_EVENT_WAIT_CANCELLED}: {@code cancelService()} woke the service thread (4.x). */

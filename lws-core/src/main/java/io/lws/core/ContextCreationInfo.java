@@ -15,7 +15,8 @@ import io.lws.core.metrics.MetricsRecorder;
  * C members with no JVM meaning: {@code uid}/{@code gid} (a JVM cannot drop privileges; run it as the right user),
  * {@code plugin_dirs} (protocols are Java objects; the Spring layer discovers them as beans),
  * {@code fd_limit_per_thread} is honoured as a connection limit. The {@code ssl_*} members are per vhost
- * ({@link VhostCreationInfo}); {@code provided_client_ssl_ctx} arrives with the client role.
+ * ({@link VhostCreationInfo}, whose {@link VhostCreationInfo#clientSsl()} holds the client ones);
+ * {@code provided_client_ssl_ctx} is {@link #providedClientSslContext()}.
  */
 public final class ContextCreationInfo {
 
@@ -71,6 +72,8 @@ public final class ContextCreationInfo {
 
 	private final int tlsTaskThreads;
 
+	private final javax.net.ssl.SSLContext providedClientSslContext;
+
 	private final List<VhostCreationInfo> vhosts;
 
 	private final MetricsRecorder metricsRecorder;
@@ -95,6 +98,7 @@ public final class ContextCreationInfo {
 		this.txBufferLimit = b.txBufferLimit;
 		this.txStallTimeoutSecs = b.txStallTimeoutSecs;
 		this.tlsTaskThreads = b.tlsTaskThreads;
+		this.providedClientSslContext = b.providedClientSslContext;
 		this.vhosts = (b.vhost != null) ? List.of(b.vhost) : List.of();
 		this.metricsRecorder = b.metricsRecorder;
 		this.externalPoll = b.externalPoll;
@@ -202,6 +206,15 @@ public final class ContextCreationInfo {
 		return this.tlsTaskThreads;
 	}
 
+	/**
+	 * {@code provided_client_ssl_ctx}: a ready {@link javax.net.ssl.SSLContext} every vhost's TLS client connections
+	 * use as is (unless the vhost's {@link VhostCreationInfo#clientSsl()} provides its own); null to build one per
+	 * vhost.
+	 */
+	public javax.net.ssl.SSLContext providedClientSslContext() {
+		return this.providedClientSslContext;
+	}
+
 	/** The implicit vhost (empty with {@link ServerOption#EXPLICIT_VHOSTS}). */
 	public List<VhostCreationInfo> vhosts() {
 		return this.vhosts;
@@ -261,6 +274,8 @@ public final class ContextCreationInfo {
 		private int txStallTimeoutSecs = DEFAULT_TX_STALL_TIMEOUT_SECS;
 
 		private int tlsTaskThreads;
+
+		private javax.net.ssl.SSLContext providedClientSslContext;
 
 		private VhostCreationInfo vhost;
 
@@ -378,6 +393,12 @@ public final class ContextCreationInfo {
 				throw new IllegalArgumentException("tlsTaskThreads must be 0 (one per processor) or more, not " + threads);
 			}
 			this.tlsTaskThreads = threads;
+			return this;
+		}
+
+		/** {@code provided_client_ssl_ctx}: the client TLS context to use as is. */
+		public Builder providedClientSslContext(javax.net.ssl.SSLContext context) {
+			this.providedClientSslContext = context;
 			return this;
 		}
 

@@ -68,6 +68,17 @@ public interface LwsVhost {
 	}
 
 	/**
+	 * {@code lws_init_vhost_client_ssl}: gives the vhost's client connections new TLS material (CAs to trust, a
+	 * client certificate, a cipher list, or a ready {@code SSLContext}). Connections made from now on use it; those
+	 * already open keep their session. Safe from any thread.
+	 * @param clientSsl the material; null goes back to the JVM's CAs and no client certificate
+	 * @throws io.lws.core.tls.TlsConfigException when a file cannot be read or does not fit (the old material stays)
+	 */
+	default void initVhostClientSsl(io.lws.core.tls.ClientSslInfo clientSsl) {
+		throw new UnsupportedOperationException("initVhostClientSsl");
+	}
+
+	/**
 	 * {@code lws_set_proxy}: the HTTP proxy this vhost's client connections tunnel through with {@code CONNECT},
 	 * {@code [user:password@]host:port} (an {@code http://} prefix is allowed); {@code null} or blank for none.
 	 * @throws IllegalArgumentException when the text is not of that form

@@ -14,6 +14,7 @@ import javax.net.ssl.TrustManager;
 
 import io.lws.core.ext.LwsExtension;
 import io.lws.core.mount.Mount;
+import io.lws.core.tls.ClientSslInfo;
 import io.lws.core.tls.KeyStoreFile;
 import io.lws.core.tls.TlsServerContext;
 
@@ -89,6 +90,8 @@ public final class VhostCreationInfo {
 
 	private final List<String> sslProtocols;
 
+	private final ClientSslInfo clientSsl;
+
 	private final List<String> alpn;
 
 	private VhostCreationInfo(Builder b) {
@@ -121,6 +124,7 @@ public final class VhostCreationInfo {
 		this.sslKeyManagers = (b.sslKeyManagers != null) ? b.sslKeyManagers.clone() : null;
 		this.sslTrustManagers = (b.sslTrustManagers != null) ? b.sslTrustManagers.clone() : null;
 		this.sslProtocols = List.copyOf(b.sslProtocols);
+		this.clientSsl = b.clientSsl;
 		this.alpn = List.copyOf(b.alpn);
 	}
 
@@ -299,6 +303,15 @@ public final class VhostCreationInfo {
 		return this.sslProtocols;
 	}
 
+	/**
+	 * The TLS material of the vhost's client connections ({@code client_ssl_ca_filepath},
+	 * {@code client_ssl_cert_filepath}, ... as {@code lws_init_vhost_client_ssl} reads them); null for the JVM's CAs
+	 * and no client certificate.
+	 */
+	public ClientSslInfo clientSsl() {
+		return this.clientSsl;
+	}
+
 	/** ALPN protocols the server accepts, in preference order: {@code http/1.1} by default. */
 	public List<String> alpn() {
 		return this.alpn;
@@ -369,6 +382,8 @@ public final class VhostCreationInfo {
 		private TrustManager[] sslTrustManagers;
 
 		private List<String> sslProtocols = List.of();
+
+		private ClientSslInfo clientSsl;
 
 		private List<String> alpn = TlsServerContext.DEFAULT_ALPN;
 
@@ -579,6 +594,12 @@ public final class VhostCreationInfo {
 		/** TLS protocols to enable ({@code TLSv1.3}, {@code TLSv1.2}). */
 		public Builder sslProtocols(List<String> protocols) {
 			this.sslProtocols = List.copyOf(protocols);
+			return this;
+		}
+
+		/** The TLS material of client connections made through this vhost ({@link VhostCreationInfo#clientSsl()}). */
+		public Builder clientSsl(ClientSslInfo clientSsl) {
+			this.clientSsl = clientSsl;
 			return this;
 		}
 

@@ -2,12 +2,15 @@ package io.lws.core.service;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.ClientConnectInfo;
 import io.lws.core.ClientHandshakeHeaders;
 import io.lws.core.ext.ExtensionNegotiator;
+import io.lws.core.ext.LwsExtension;
 import io.lws.core.log.LwsLog;
 
 /**
@@ -23,13 +26,16 @@ final class ClientRequest {
 	/** The {@code Sec-WebSocket-Key} sent (WebSocket only). */
 	final String key;
 
-	/** The {@code Sec-WebSocket-Extensions} offered, or {@code null}. */
-	final String extensionOffer;
+	/**
+	 * The extensions offered in {@code Sec-WebSocket-Extensions} (those {@code CLIENT_CONFIRM_EXTENSION_SUPPORTED}
+	 * kept), the only ones the server may accept; empty when none was.
+	 */
+	final List<LwsExtension<?>> offered;
 
-	private ClientRequest(ByteBuffer head, String key, String extensionOffer) {
+	private ClientRequest(ByteBuffer head, String key, List<LwsExtension<?>> offered) {
 		this.head = head;
 		this.key = key;
-		this.extensionOffer = extensionOffer;
+		this.offered = offered;
 	}
 
 	/**
@@ -44,7 +50,7 @@ final class ClientRequest {
 		sb.append(method).append(' ').append(info.path()).append(" HTTP/1.1\r\nHost: ").append(info.host())
 			.append("\r\n");
 		String key = null;
-		String offer = null;
+		List<LwsExtension<?>> offered = new ArrayList<>();
 		if (!info.isHttp()) {
 			byte[] nonce = new byte[16];
 			ByteBuffer.wrap(nonce).putInt(c.pt.maskKeys.next()).putInt(c.pt.maskKeys.next())
@@ -57,8 +63,13 @@ final class ClientRequest {
 			if (info.protocol() != null && !info.protocol().isBlank()) {
 				sb.append("Sec-WebSocket-Protocol: ").append(info.protocol()).append("\r\n");
 			}
-			offer = ExtensionNegotiator.clientOffer(info.clientExtensions(),
-					(ext) -> c.callFirst(CallbackReason.CLIENT_CONFIRM_EXTENSION_SUPPORTED, ext.name()) == 0);
+			String offer = ExtensionNegotiator.clientOffer(info.clientExtensions(), (ext) -> {
+				boolean kept = c.callFirst(CallbackReason.CLIENT_CONFIRM_EXTENSION_SUPPORTED, ext.name()) == 0;
+				if (kept) {
+					offered.add(ext);
+				}
+				return kept;
+			});
 			if (offer != null) {
 				sb.append("Sec-WebSocket-Extensions: ").append(offer).append("\r\n");
 			}
@@ -81,7 +92,8 @@ final class ClientRequest {
 			return null;
 		}
 		sb.append(extra.lines()).append("\r\n");
-		return new ClientRequest(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)), key, offer);
+		return new ClientRequest(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)), key,
+				List.copyOf(offered));
 	}
 
 	/** {@code Origin}: libwebsockets sends {@code http://} and the origin given, unless it already has a scheme. */

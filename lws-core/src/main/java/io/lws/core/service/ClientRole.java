@@ -230,7 +230,6 @@ final class ClientRole {
 		try {
 			sc = SocketChannel.open();
 			sc.configureBlocking(false);
-			this.c.pt.context.configureSocket(sc);
 			boolean done = sc.connect(target);
 			this.c.attachClientSocket(sc, done);
 			if (done) {
@@ -285,6 +284,9 @@ final class ClientRole {
 
 	private void connected() {
 		LwsLog.debug("{}: connected for {}", this.c, this.info);
+		// only now, connected, does the socket show it is TCP and take TCP_NODELAY (and keep-alive); without it a
+		// message written as several TLS records waits for the server's delayed ACK (Nagle), 40 ms a message
+		this.c.pt.context.configureSocket(this.c.channel);
 		if (this.proxy != null) {
 			this.c.usePlainTransport();
 			this.state = State.PROXY_REPLY;
@@ -340,14 +342,31 @@ final class ClientRole {
 			this.c.closeNow(Connection.CloseCause.IO_ERROR);
 			return;
 		}
-		if (ex instanceof SSLException) {
+		if (ex instanceof SSLException tlsFailure) {
 			if (handshaking) {
 				this.c.pt.context.metrics().tlsHandshake(this.c.vhost.name(), "failed");
 			}
-			fail("TLS: " + describe(ex));
+			fail("TLS: " + describeTls(tlsFailure));
 			return;
 		}
 		fail("socket: " + describe(ex));
+	}
+
+	/**
+	 * A TLS failure in words. The JDK reports the server's alert as "Received fatal alert: NAME"; a certificate alert
+	 * from a server usually means it wants a client certificate it trusts (with TLS 1.3 the alert may come only after
+	 * the client finished its side of the handshake).
+	 */
+	private static String describeTls(SSLException ex) {
+		String m = describe(ex);
+		String prefix = "Received fatal alert: ";
+		if (!m.startsWith(prefix)) {
+			return m;
+		}
+		String alert = m.substring(prefix.length());
+		return "the server refused the handshake with the alert '" + alert + "'"
+				+ (alert.contains("certificate") ? ": it may want a client certificate it trusts (initVhostClientSsl)"
+						: "");
 	}
 
 	// ---- the request ----
@@ -662,13 +681,13 @@ final class ClientRole {
 	}
 
 	private ActiveExtension acceptExtension(String header) {
-		if (this.request.extensionOffer == null) {
+		if (this.request.offered.isEmpty()) {
 			fail("HS: EXT: the server accepted an extension that was not offered: " + header);
 			return null;
 		}
 		ExtensionNegotiator.Choice choice;
 		try {
-			choice = ExtensionNegotiator.clientAccept(this.info.clientExtensions(), header, this.c,
+			choice = ExtensionNegotiator.clientAccept(this.request.offered, header, this.c,
 					this.c.protocol.rxBufferSize());
 		}
 		catch (ExtensionNegotiationException ex) {
@@ -864,7 +883,9 @@ final class ClientRole {
 			return;
 		}
 		reportError(switch (cause) {
-			case PEER_CLOSED -> (this.state == State.PROXY_REPLY) ? "the proxy closed the connection before answering"
+			case PEER_CLOSED -> (this.state == State.TLS_HANDSHAKE)
+					? "TLS: the server closed the connection during the handshake"
+					: (this.state == State.PROXY_REPLY) ? "the proxy closed the connection before answering"
 					: "the server closed the connection before answering";
 			case CONTEXT_DESTROY -> "the context was destroyed before the connection was established";
 			case TIMEOUT -> "timeout";

@@ -81,7 +81,10 @@ public final class Connection implements Lws {
 	/** The vhost the TLS handshake chose (by SNI); null for plain connections. */
 	private VhostImpl tlsVhost;
 
+	/** The engine whose certificate check may call back, and the vhost that finds this connection by it. */
 	private SSLEngine verifyingEngine;
+
+	private VhostImpl verifyingVhost;
 
 	private boolean drainPosted;
 
@@ -254,6 +257,7 @@ public final class Connection implements Lws {
 				this.pt::post, this::onTlsTaskDone, sslLevel, initialInput);
 		this.transport = tls;
 		this.transportReadyHandled = false;
+		watchVerification(this.vhost, engine);
 		tls.beginHandshake();
 		handshakeProgress();
 	}
@@ -269,6 +273,7 @@ public final class Connection implements Lws {
 			this.key = null;
 		}
 		this.interestOps = 0;
+		forgetVerification();
 		if (this.transport != null) {
 			this.transport.close();
 			this.transport = null;
@@ -394,8 +399,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		if (chosen.tls().verifiesClients()) {
-			this.verifyingEngine = engine;
-			chosen.handshaking.put(engine, this);
+			watchVerification(chosen, engine);
 		}
 		ByteBuffer hello = this.stash;
 		this.stash = null;
@@ -444,6 +448,24 @@ public final class Connection implements Lws {
 		}
 	}
 
+	/**
+	 * Lets the vhost's certificate verification callback find this connection by its engine (the JDK checks
+	 * certificates in a task that knows only the engine) until the handshake ends.
+	 */
+	private void watchVerification(VhostImpl v, SSLEngine engine) {
+		this.verifyingVhost = v;
+		this.verifyingEngine = engine;
+		v.handshaking.put(engine, this);
+	}
+
+	private void forgetVerification() {
+		if (this.verifyingEngine != null) {
+			this.verifyingVhost.handshaking.remove(this.verifyingEngine);
+			this.verifyingEngine = null;
+			this.verifyingVhost = null;
+		}
+	}
+
 	/** Drives the TLS handshake with what the socket has. */
 	private void advanceHandshake() {
 		ByteBuffer buf = this.pt.tlsBuffers().applicationBuffer();
@@ -485,10 +507,7 @@ public final class Connection implements Lws {
 	private void onTransportReady() {
 		this.transportReadyHandled = true;
 		setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
-		if (this.verifyingEngine != null) {
-			this.tlsVhost.handshaking.remove(this.verifyingEngine);
-			this.verifyingEngine = null;
-		}
+		forgetVerification();
 		if (this.transport instanceof TlsTransport tls && LwsLog.isEnabled(io.lws.core.log.LogLevel.DEBUG)) {
 			SSLSession s = tls.session();
 			LwsLog.debug("{}: TLS established, {} {} alpn={}", this, s.getProtocol(), s.getCipherSuite(),
@@ -1118,10 +1137,7 @@ public final class Connection implements Lws {
 		if (this.key != null) {
 			this.key.cancel();
 		}
-		if (this.verifyingEngine != null) {
-			this.tlsVhost.handshaking.remove(this.verifyingEngine);
-			this.verifyingEngine = null;
-		}
+		forgetVerification();
 		if (this.transport != null) {
 			// TLS says close_notify first (best effort)
 			this.transport.close();

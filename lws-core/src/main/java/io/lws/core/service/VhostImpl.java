@@ -22,6 +22,7 @@ import io.lws.core.LwsException;
 import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.LwsVhost;
+import io.lws.core.ServerOption;
 import io.lws.core.VhostCreationInfo;
 import io.lws.core.log.LogEmitter;
 import io.lws.core.log.LwsLog;
@@ -29,8 +30,12 @@ import io.lws.core.mount.FileOps;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.mount.MountTable;
+import io.lws.core.tls.CertificateCheck;
 import io.lws.core.tls.ClientCertificateCheck;
+import io.lws.core.tls.ClientSslInfo;
+import io.lws.core.tls.TlsClientContext;
 import io.lws.core.tls.TlsServerContext;
+import io.lws.core.tls.VhostClientTls;
 
 /**
  * A vhost ({@code struct lws_vhost}): its info, protocols, mounts with their file operations, and its listen socket
@@ -61,14 +66,17 @@ public final class VhostImpl implements LwsVhost {
 	/** The vhost's server TLS, or null for a plain vhost; replaced whole by {@link #updateSslManagers}. */
 	private volatile TlsServerContext tls;
 
-	/** Connections whose handshake may verify a client certificate, by engine (for the verification callback). */
+	/**
+	 * Connections whose handshake may call a certificate verification callback, by engine: servers verifying client
+	 * certificates, and every TLS client connection (server certificates).
+	 */
 	final Map<SSLEngine, Connection> handshaking = new ConcurrentHashMap<>();
 
 	/** The HTTP proxy client connections go through, or null; {@link #setProxy} replaces it. */
 	private volatile ProxyAddress proxy;
 
-	/** Client TLS contexts by the {@code ssl_connection} check bits they were made for. */
-	private final Map<Integer, io.lws.core.tls.TlsClientContext> clientTls = new ConcurrentHashMap<>();
+	/** The client TLS material and its contexts; replaced whole by {@link #initVhostClientSsl}. */
+	private volatile VhostClientTls clientTls;
 
 	VhostImpl(ContextEngine context, VhostCreationInfo info) {
 		this.context = context;
@@ -82,6 +90,7 @@ public final class VhostImpl implements LwsVhost {
 			this.tls = TlsServerContext.create(info, this::tlsHook, this::verifyClientCertificate);
 		}
 		this.proxy = initialProxy(info);
+		this.clientTls = newClientTls(info.clientSsl());
 		if (info.logFilepath() != null) {
 			try {
 				this.logFile = LwsLog.fileEmitter(Path.of(info.logFilepath()), null);
@@ -166,22 +175,24 @@ public final class VhostImpl implements LwsVhost {
 		this.proxy = (proxy == null || proxy.isBlank()) ? null : ProxyAddress.parse(proxy);
 	}
 
-	/**
-	 * The client TLS context for an {@code ssl_connection} value, made on first use per combination of its check bits.
-	 */
-	io.lws.core.tls.TlsClientContext clientTls(int sslConnection) {
-		int bits = sslConnection & (io.lws.core.ClientConnectInfo.ALLOW_SELFSIGNED
-				| io.lws.core.ClientConnectInfo.SKIP_SERVER_CERT_HOSTNAME_CHECK
-				| io.lws.core.ClientConnectInfo.ALLOW_INSECURE);
-		return this.clientTls.computeIfAbsent(bits, (b) -> {
-			io.lws.core.tls.TlsClientContext.Builder builder = io.lws.core.tls.TlsClientContext.builder();
-			for (io.lws.core.tls.TlsClientOption o : io.lws.core.tls.TlsClientOption.values()) {
-				if ((b & o.bits()) != 0) {
-					builder.options(o);
-				}
-			}
-			return builder.build();
-		});
+	private VhostClientTls newClientTls(ClientSslInfo clientSsl) {
+		return VhostClientTls.create(name(), clientSsl, this.context.info().providedClientSslContext(),
+				this.info.has(ServerOption.DISABLE_OS_CA_CERTS),
+				(setup) -> Callbacks.callGeneric(firstProtocol(), CallbackReason.OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS,
+						setup),
+				(engine, check) -> verifyOnServiceThread(engine,
+						CallbackReason.OPENSSL_PERFORM_SERVER_CERT_VERIFICATION, check));
+	}
+
+	/** The client TLS context for an {@code ssl_connection} value (its check bits choose it). */
+	TlsClientContext clientTls(int sslConnection) {
+		return this.clientTls.context(sslConnection);
+	}
+
+	@Override
+	public void initVhostClientSsl(ClientSslInfo clientSsl) {
+		this.clientTls = newClientTls(clientSsl);
+		log("lws vhost '{}': client TLS material updated", name());
 	}
 
 	/** The server TLS context, or null for a plain vhost. */
@@ -193,23 +204,27 @@ public final class VhostImpl implements LwsVhost {
 		return Callbacks.callGeneric(firstProtocol(), reason, setup);
 	}
 
-	/**
-	 * {@code OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION} for the connection owning {@code engine}. The JDK checks
-	 * certificates in a delegated task, off the service thread: the callback is run on the connection's service thread
-	 * (callbacks always are) while the task waits, bounded by the vhost's timeout.
-	 */
 	private int verifyClientCertificate(SSLEngine engine, ClientCertificateCheck check) {
+		return verifyOnServiceThread(engine, CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, check);
+	}
+
+	/**
+	 * A certificate verification callback ({@code OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION} on a server,
+	 * {@code OPENSSL_PERFORM_SERVER_CERT_VERIFICATION} on a client) for the connection owning {@code engine}, to the
+	 * first protocol. The JDK checks certificates in a delegated task, off the service thread: the callback is run on
+	 * the connection's service thread (callbacks always are) while the task waits, bounded by the vhost's timeout; a
+	 * connection that closed meanwhile, or a callback that does not run in time, refuses.
+	 */
+	private int verifyOnServiceThread(SSLEngine engine, CallbackReason reason, CertificateCheck check) {
 		Connection c = (engine != null) ? this.handshaking.get(engine) : null;
 		if (c == null) {
-			return Callbacks.callGeneric(firstProtocol(), CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, check);
+			return Callbacks.callGeneric(firstProtocol(), reason, check);
 		}
 		if (c.pt.inThread()) {
-			return Callbacks.call(c, firstProtocol(), CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, null,
-					check);
+			return Callbacks.call(c, firstProtocol(), reason, null, check);
 		}
 		CompletableFuture<Integer> result = new CompletableFuture<>();
-		c.pt.post(() -> result.complete(c.isClosed() ? 1
-				: Callbacks.call(c, firstProtocol(), CallbackReason.OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION, null, check)));
+		c.pt.post(() -> result.complete(c.isClosed() ? 1 : Callbacks.call(c, firstProtocol(), reason, null, check)));
 		try {
 			return result.get(this.info.timeoutSecs(), TimeUnit.SECONDS);
 		}

@@ -26,6 +26,19 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TlsClientContext {
 
+	/** Runs {@code OPENSSL_PERFORM_SERVER_CERT_VERIFICATION} for the connection owning {@code engine}. */
+	@FunctionalInterface
+	public interface ServerCertVerifier {
+
+		/**
+		 * @param engine the connection's engine, or null when the JDK gave none
+		 * @param check the chain and the verdict
+		 * @return 0 to keep the verdict (see {@link CertificateCheck}), non-zero to refuse
+		 */
+		int verify(SSLEngine engine, ServerCertificateCheck check);
+
+	}
+
 	private final SSLContext context;
 
 	private final Set<TlsClientOption> options;
@@ -34,16 +47,31 @@ public final class TlsClientContext {
 
 	private final String[] cipherSuites;
 
-	private TlsClientContext(SSLContext context, Set<TlsClientOption> options, List<String> alpn, String[] suites) {
+	/** Whether the context is the application's own ({@code provided_client_ssl_ctx}): its protocols are kept. */
+	private final boolean provided;
+
+	private TlsClientContext(SSLContext context, Set<TlsClientOption> options, List<String> alpn, String[] suites,
+			boolean provided) {
 		this.context = context;
 		this.options = options;
 		this.alpn = alpn;
 		this.cipherSuites = suites;
+		this.provided = provided;
 	}
 
 	/** Starts a client context. */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * A client context around a ready {@link SSLContext} ({@code provided_client_ssl_ctx}), used as is: its trust
+	 * managers alone check servers. Engines still send SNI and ALPN and check the host name unless {@code options}
+	 * say not to.
+	 */
+	public static TlsClientContext provided(SSLContext context, Set<TlsClientOption> options) {
+		return new TlsClientContext(context, options.isEmpty() ? EnumSet.noneOf(TlsClientOption.class)
+				: EnumSet.copyOf(options), TlsServerContext.DEFAULT_ALPN, null, true);
 	}
 
 	/**
@@ -55,7 +83,9 @@ public final class TlsClientContext {
 		SSLEngine e = this.context.createSSLEngine(host, port);
 		e.setUseClientMode(true);
 		SSLParameters p = this.context.getDefaultSSLParameters();
-		p.setProtocols(TlsServerContext.DEFAULT_PROTOCOLS.toArray(new String[0]));
+		if (!this.provided) {
+			p.setProtocols(TlsServerContext.DEFAULT_PROTOCOLS.toArray(new String[0]));
+		}
 		if (this.cipherSuites != null) {
 			p.setCipherSuites(this.cipherSuites);
 		}
@@ -97,6 +127,10 @@ public final class TlsClientContext {
 
 		private String cipherList;
 
+		private TrustManager[] trustManagers;
+
+		private ServerCertVerifier verifier;
+
 		private Builder() {
 		}
 
@@ -124,6 +158,21 @@ public final class TlsClientContext {
 			return this;
 		}
 
+		/**
+		 * Replaces the trust material for servers (the JVM's CAs and {@link #trust} are then not used); the options
+		 * still relax it.
+		 */
+		public Builder trustManagers(TrustManager... managers) {
+			this.trustManagers = (managers != null) ? managers.clone() : null;
+			return this;
+		}
+
+		/** {@code OPENSSL_PERFORM_SERVER_CERT_VERIFICATION}: asked about every server chain, with the verdict. */
+		public Builder verifier(ServerCertVerifier verifier) {
+			this.verifier = verifier;
+			return this;
+		}
+
 		/** ALPN protocols to offer; empty for none. */
 		public Builder alpn(List<String> protocols) {
 			this.alpn = List.copyOf(protocols);
@@ -139,7 +188,8 @@ public final class TlsClientContext {
 		/** Builds the context. */
 		public TlsClientContext build() {
 			try {
-				X509ExtendedTrustManager verifying = trustManager();
+				X509ExtendedTrustManager verifying = (this.trustManagers != null) ? TlsServerContext.firstX509(this.trustManagers)
+						: trustManager();
 				X509ExtendedTrustManager tm = verifying;
 				if (this.options.contains(TlsClientOption.ALLOW_INSECURE)) {
 					tm = new InsecureTrustManager();
@@ -148,7 +198,8 @@ public final class TlsClientContext {
 					tm = new SelfSignedTrustManager(verifying);
 				}
 				SSLContext ctx = SSLContext.getInstance("TLS");
-				ctx.init(this.keyManagers, new TrustManager[] { tm }, null);
+				ctx.init(this.keyManagers, new TrustManager[] { new ServerTrustCheck(tm, this.verifier,
+						!this.options.contains(TlsClientOption.ALLOW_INSECURE)) }, null);
 				String[] suites = null;
 				if (this.cipherList != null) {
 					SSLEngine probe = ctx.createSSLEngine();
@@ -156,7 +207,7 @@ public final class TlsClientContext {
 							probe.getEnabledCipherSuites());
 				}
 				return new TlsClientContext(ctx, EnumSet.copyOf(this.options.isEmpty()
-						? EnumSet.noneOf(TlsClientOption.class) : this.options), this.alpn, suites);
+						? EnumSet.noneOf(TlsClientOption.class) : this.options), this.alpn, suites, false);
 			}
 			catch (GeneralSecurityException ex) {
 				throw new TlsConfigException("Cannot set up client TLS: " + ex.getMessage(), ex);
@@ -224,7 +275,7 @@ public final class TlsClientContext {
 			}
 			catch (CertificateException ex) {
 				X509Certificate last = chain[chain.length - 1];
-				if (!selfSigned(last)) {
+				if (!ServerTrustCheck.selfSigned(last)) {
 					throw ex;
 				}
 				try {
@@ -238,19 +289,6 @@ public final class TlsClientContext {
 					}
 					throw new CertificateException(inner);
 				}
-			}
-		}
-
-		private static boolean selfSigned(X509Certificate c) {
-			if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-				return false;
-			}
-			try {
-				c.verify(c.getPublicKey());
-				return true;
-			}
-			catch (GeneralSecurityException ex) {
-				return false;
 			}
 		}
 

@@ -181,22 +181,25 @@ public final class TlsServerContext {
 						+ "ssl_private_key_filepath");
 			}
 		}
-		checkKeyMatches(info, chain.get(0), key);
-		KeyStore ks = KeyStore.getInstance("PKCS12");
-		try {
-			ks.load(null, null);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		checkKeyMatches(chain.get(0), key, info.sslPrivateKeyFilepath(), info.sslCertFilepath());
+		return keyManagers(key, chain);
+	}
+
+	/** Key managers presenting {@code chain} with its {@code key} (a server's certificate, or a client's). */
+	static KeyManager[] keyManagers(PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException {
+		KeyStore ks = emptyStore();
 		char[] pw = "lws".toCharArray();
-		ks.setKeyEntry("server", key, pw, chain.toArray(new Certificate[0]));
+		ks.setKeyEntry("key", key, pw, chain.toArray(new Certificate[0]));
 		KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		kmf.init(ks, pw);
 		return kmf.getKeyManagers();
 	}
 
-	private static void checkKeyMatches(VhostCreationInfo info, X509Certificate cert, PrivateKey key) {
+	/**
+	 * Checks that {@code key} belongs to {@code cert} by signing with one and verifying with the other.
+	 * @throws TlsConfigException naming both files when it does not
+	 */
+	static void checkKeyMatches(X509Certificate cert, PrivateKey key, String keyFile, String certFile) {
 		PublicKey pub = cert.getPublicKey();
 		String alg = switch (key.getAlgorithm()) {
 			case "RSA" -> "SHA256withRSA";
@@ -223,8 +226,8 @@ public final class TlsServerContext {
 		catch (GeneralSecurityException ex) {
 			// a key of another type than the certificate's: reported below
 		}
-		throw new TlsConfigException("the private key '" + info.sslPrivateKeyFilepath()
-				+ "' does not belong to the certificate '" + info.sslCertFilepath() + "' ("
+		throw new TlsConfigException("the private key '" + keyFile + "' does not belong to the certificate '"
+				+ certFile + "' ("
 				+ cert.getSubjectX500Principal().getName() + ")");
 	}
 
@@ -253,6 +256,11 @@ public final class TlsServerContext {
 			tmf.init(ks);
 			managers = tmf.getTrustManagers();
 		}
+		return firstX509(managers);
+	}
+
+	/** The first X.509 trust manager of {@code managers}, extended if it is not. */
+	static X509ExtendedTrustManager firstX509(TrustManager[] managers) {
 		for (TrustManager m : managers) {
 			if (m instanceof X509ExtendedTrustManager x) {
 				return x;

@@ -63,6 +63,9 @@ public final class TlsTransport implements Transport {
 
 	private boolean inboundDone;
 
+	/** Whether the first bytes from the peer were looked at (see {@link #checkPeerSpeaksTls}). */
+	private boolean peerSpokeTls;
+
 	private boolean closed;
 
 	private volatile Throwable taskFailure;
@@ -165,6 +168,9 @@ public final class TlsTransport implements Transport {
 				}
 				SSLEngineResult r = null;
 				if (net.hasRemaining()) {
+					if (!this.peerSpokeTls) {
+						checkPeerSpeaksTls(net);
+					}
 					r = this.engine.unwrap(net, dst);
 				}
 				if (r == null || r.getStatus() == Status.BUFFER_UNDERFLOW) {
@@ -240,6 +246,29 @@ public final class TlsTransport implements Transport {
 			return -1;
 		}
 		return 0;
+	}
+
+	/**
+	 * A client's first look at what the server sent: a TLS record starts with a content type from 20 to 24. Anything
+	 * else (typically a plain HTTP answer to the ClientHello) is named plainly rather than left to the engine's
+	 * "unrecognized SSL message". Servers sniff the ClientHello before a transport exists.
+	 */
+	private void checkPeerSpeaksTls(ByteBuffer net) throws SSLException {
+		this.peerSpokeTls = true;
+		int type = net.get(net.position()) & 0xFF;
+		if (!this.engine.getUseClientMode() || (type >= 20 && type <= 24)) {
+			return;
+		}
+		StringBuilder start = new StringBuilder();
+		for (int i = net.position(); i < net.limit() && start.length() < 24; i++) {
+			char ch = (char) (net.get(i) & 0xFF);
+			if (ch == '\r' || ch == '\n') {
+				break;
+			}
+			start.append((ch >= 0x20 && ch < 0x7F) ? ch : '.');
+		}
+		throw new SSLException("the server did not answer with TLS (it sent '" + start
+				+ "'): is it a plain HTTP or WebSocket port?");
 	}
 
 	private boolean isRenegotiation() {

@@ -37,13 +37,14 @@ class ClientWebSocketTest {
 			assertThat(rec.next()).isEqualTo("binary:\u0001\u0002\u0003");
 			assertThat(wsi.isClient()).isTrue();
 			assertThat(wsi.isWebSocket()).isTrue();
-			rec.context().post(0, () -> {
-				wsi.closeReason(1000, "bye");
-				((io.lws.core.service.Connection) wsi).callbackOnWritable();
-			});
+			// set before asking for the callback, which may come at once
 			rec.onWriteable = (w) -> {
 				throw new IllegalStateException("close by throwing");
 			};
+			rec.context().post(0, () -> {
+				wsi.closeReason(1000, "bye");
+				wsi.callbackOnWritable();
+			});
 			assertThat(rec.await("closed")).isEqualTo("closed");
 			server.awaitConnections(0);
 		}
