@@ -86,7 +86,8 @@ public final class ServiceThread {
 		this.context = context;
 		this.tsi = tsi;
 		this.selector = Selector.open();
-		this.readBuffer = ByteBuffer.allocate(context.info().ptServBufSize());
+		// direct: a socket read into a heap buffer goes through a temporary direct one and is copied once more
+		this.readBuffer = ByteBuffer.allocateDirect(context.info().ptServBufSize());
 		this.headerPool = new HeaderPool(poolShare, context.info().maxHttpHeaderData(), context.info().tokenLimits());
 		this.lastSecond = nowSecs();
 	}
