@@ -743,13 +743,12 @@ public final class Connection implements Lws {
 			}
 		}
 		catch (IOException ex) {
+			// closing gives the buffer back
 			LwsLog.debug("Write failed on {}: {}", this, ex.getMessage());
 			closeNow(CloseCause.IO_ERROR);
 			return false;
 		}
-		finally {
-			this.out.compact();
-		}
+		this.out.compact();
 		return true;
 	}
 
