@@ -281,5 +281,23 @@ for scen, key, label, digits in metrics:
     for v in vals[1:]:
         ratios.append("-" if v in (None, 0) or vals[0] is None else f"x{vals[0] / v:.2f}")
     print(f"| {scen} | {label} | " + " | ".join(cells + ratios) + " |")
+# On a shared machine a server gets less than its core: the work per server CPU-second is the steadier figure.
+print()
+print("Per server CPU-second (throughput / server CPU over the window):")
+print()
+print("| scenario | metric | " + " | ".join(servers) + " |")
+print("|---|---|" + "---:|" * len(servers))
+for scen, key, label in [("echo-64-d1", "msgs_per_s", "msgs"), ("echo-64-d16", "msgs_per_s", "msgs"),
+                         ("echo-16k", "mb_per_s", "MB"), ("echo-1m", "mb_per_s", "MB"),
+                         ("connect", "handshakes_per_s", "handshakes"), ("http-1k", "req_per_s", "requests"),
+                         ("http-10m", "mb_per_s", "MB")]:
+    if scen not in present:
+        continue
+    cells = []
+    for s in servers:
+        vs = [value(r, key) / r["server_cpu"] for r in rows if r["scenario"] == scen and r["server"] == s
+              and r.get("ok", True) and value(r, key) is not None and (r.get("server_cpu") or 0) > 0.01]
+        cells.append(f"{statistics.median(vs):,.0f}" if vs else "-")
+    print(f"| {scen} | {label} | " + " | ".join(cells) + " |")
 PY
 log "done: $RES"
