@@ -887,29 +887,12 @@ public final class Connection implements Lws {
 				return;
 			}
 		}
-		if (this.out != null && this.out.position() > 0) {
-			this.out.flip();
-			try {
-				long n;
-				long written = 0;
-				while (this.out.hasRemaining() && (n = this.transport.write(this.out)) > 0) {
-					written += n;
-				}
-				if (written > 0) {
-					this.lastWriteProgressNanos = System.nanoTime();
-					this.pt.context.metrics().bytesOut(written);
-				}
-			}
-			catch (IOException ex) {
-				LwsLog.debug("Write failed on {}: {}", this, ex.getMessage());
-				closeNow(CloseCause.IO_ERROR);
-				return;
-			}
-			this.out.compact();
-			if (this.out.position() > 0 || this.transport.pendingOutput() > 0) {
-				block();
-				return;
-			}
+		if (!writeOut()) {
+			return;
+		}
+		if (this.out != null && (this.out.position() > 0 || this.transport.pendingOutput() > 0)) {
+			block();
+			return;
 		}
 		if (this.out != null) {
 			this.pt.giveBackOutBuffer(this.out);
@@ -923,6 +906,36 @@ public final class Connection implements Lws {
 		if (this.closeAfterFlush) {
 			finishClose();
 		}
+	}
+
+	/**
+	 * Writes what the socket takes of the queued output, keeping the rest. Returns false when the write failed and the
+	 * connection was closed.
+	 */
+	private boolean writeOut() {
+		if (this.out == null || this.out.position() == 0) {
+			return true;
+		}
+		this.out.flip();
+		try {
+			long n;
+			long written = 0;
+			while (this.out.hasRemaining() && (n = this.transport.write(this.out)) > 0) {
+				written += n;
+			}
+			if (written > 0) {
+				this.lastWriteProgressNanos = System.nanoTime();
+				this.pt.context.metrics().bytesOut(written);
+			}
+		}
+		catch (IOException ex) {
+			// closing gives the buffer back
+			LwsLog.debug("Write failed on {}: {}", this, ex.getMessage());
+			closeNow(CloseCause.IO_ERROR);
+			return false;
+		}
+		this.out.compact();
+		return true;
 	}
 
 	void block() {
@@ -1415,6 +1428,12 @@ public final class Connection implements Lws {
 	@Override
 	public boolean partialBuffered() {
 		checkThread("partialBuffered");
+		if (!this.blocked && this.out != null && this.out.position() >= highWater() && this.transport != null
+				&& this.transport.isReady()) {
+			// the output is only waiting for the flush at the end of this read: before telling the writer to stop
+			// (and an echo to pause reading), write now what the socket takes, as lws_write would have
+			writeOut();
+		}
 		return this.blocked || pendingOutput() >= highWater();
 	}
 

@@ -46,10 +46,7 @@ final class FileTransfer {
 		}
 		ByteBuffer chunk = c.pt.fileChunk(want);
 		chunk.limit(want);
-		int r = (this.channel != null) ? this.channel.read(chunk, this.position) : this.file.read(chunk, this.position);
-		if (r <= 0) {
-			throw new IOException("File ended " + this.remaining + " bytes early");
-		}
+		int r = read(this.file, this.channel, chunk, this.position, this.remaining);
 		chunk.flip();
 		long n = c.transport.write(chunk);
 		if (chunk.hasRemaining()) {
@@ -58,6 +55,30 @@ final class FileTransfer {
 		this.position += r;
 		this.remaining -= r;
 		return (n > 0 || r > 0) ? r : 0;
+	}
+
+	/**
+	 * Reads a whole (small) file into {@code dst}, which has room for it, and returns it flipped. The file stays open.
+	 */
+	static ByteBuffer readWhole(FileHandle file, ByteBuffer dst) throws IOException {
+		FileChannel channel = file.fileChannel();
+		long size = file.size();
+		dst.limit((int) size);
+		long position = 0;
+		while (position < size) {
+			position += read(file, channel, dst, position, size - position);
+		}
+		return dst.flip();
+	}
+
+	/** One read at {@code position}; a file that ends before {@code remaining} more bytes is an error. */
+	private static int read(FileHandle file, FileChannel channel, ByteBuffer dst, long position, long remaining)
+			throws IOException {
+		int r = (channel != null) ? channel.read(dst, position) : file.read(dst, position);
+		if (r <= 0) {
+			throw new IOException("File ended " + remaining + " bytes early");
+		}
+		return r;
 	}
 
 	void close() {

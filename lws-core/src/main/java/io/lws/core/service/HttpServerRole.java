@@ -58,6 +58,12 @@ final class HttpServerRole {
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
+	/**
+	 * Files up to this size are read and sent with their head in one write: for them, a separate head write and a
+	 * {@code transferTo} cost more than the copy.
+	 */
+	static final int SMALL_FILE = 16 * 1024;
+
 	private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final Connection c;
@@ -541,12 +547,17 @@ final class HttpServerRole {
 	 * unlike an application's head it needs no scan for how the response ends.
 	 */
 	private boolean writeHead(HttpHeaders h) {
+		return writeHead(h, null);
+	}
+
+	/** Sends a head the engine made, and with it (in the same write) a whole small body, or {@code null}. */
+	private boolean writeHead(HttpHeaders h, ByteBuffer body) {
 		if (this.c.vhost.info().has(ServerOption.STS)) {
 			h.add("strict-transport-security", "max-age=15768000 ; includeSubDomains");
 		}
 		ByteBuffer b = h.toByteBuffer(this.http10 ? "HTTP/1.0" : "HTTP/1.1", this.c.pt.context.info().serverString());
 		this.responseStarted = true;
-		return this.c.queueOutput(b);
+		return this.c.queueOutput(b, body);
 	}
 
 	/** The small HTML page of an engine-made answer: the status, then {@code html} (already escaped as needed). */
@@ -609,7 +620,8 @@ final class HttpServerRole {
 			transactionCompleted();
 			return true;
 		}
-		startFile(fh, type, "etag: " + etag + "\r\ncache-control: " + cacheControl + "\r\n");
+		startFile(fh, HttpHeaders.status(200).contentType(type).contentLength(fh.size()).add("etag", etag)
+			.add("cache-control", cacheControl));
 		return true;
 	}
 
@@ -638,19 +650,35 @@ final class HttpServerRole {
 		if (!extra.toLowerCase(Locale.ROOT).contains("cache-control:")) {
 			extra = extra + "cache-control: no-store\r\n";
 		}
-		startFile(fh, contentType, extra);
+		HttpHeaders h = HttpHeaders.status(200).contentType(contentType).contentLength(fh.size());
+		addHeaderLines(h, extra);
+		startFile(fh, h);
 		return this.c.isClosed() ? 1 : 0;
 	}
 
-	private void startFile(FileHandle fh, String contentType, String otherHeaders) {
-		HttpHeaders h = HttpHeaders.status(200).contentType(contentType).contentLength(fh.size());
-		addHeaderLines(h, otherHeaders);
+	/**
+	 * Sends {@code h} (a 200 with the file's length) and the file. A small file is read and goes out in the same
+	 * write as the head; a larger one follows the head with {@link FileTransfer}.
+	 */
+	private void startFile(FileHandle fh, HttpHeaders h) {
 		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), 200);
-		if (!writeHead(h)) {
+		ByteBuffer body = null;
+		if (!this.head && fh.size() > 0 && fh.size() <= SMALL_FILE) {
+			try {
+				body = FileTransfer.readWhole(fh, this.c.pt.fileChunk((int) fh.size()));
+			}
+			catch (IOException ex) {
+				LwsLog.warn("Cannot read {}: {}", fh, ex.getMessage());
+				closeQuietly(fh);
+				returnHttpStatus(500, null);
+				return;
+			}
+		}
+		if (!writeHead(h, body)) {
 			closeQuietly(fh);
 			return;
 		}
-		if (this.head || fh.size() == 0) {
+		if (this.head || fh.size() == 0 || body != null) {
 			closeQuietly(fh);
 			fileDone();
 			return;

@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -90,7 +89,8 @@ public final class ServiceThread {
 		this.context = context;
 		this.tsi = tsi;
 		this.selector = Selector.open();
-		this.readBuffer = ByteBuffer.allocate(context.info().ptServBufSize());
+		// direct: a socket read into a heap buffer goes through a temporary direct one and is copied once more
+		this.readBuffer = ByteBuffer.allocateDirect(context.info().ptServBufSize());
 		this.headerPool = new HeaderPool(poolShare, context.info().maxHttpHeaderData(), context.info().tokenLimits());
 		this.lastSecond = nowSecs();
 	}
@@ -170,17 +170,18 @@ public final class ServiceThread {
 			}
 			wait = Math.min(wait, 1000);
 		}
-		int n = (wait <= 0) ? this.selector.selectNow() : this.selector.select(wait);
+		// Ready keys are handled in the order the kernel reports them (epoll's ready list is first come, first
+		// served), not in the selected-key set's hash order: with the set, a connection that always came late in the
+		// pass had its echo flushed late, missed the next select and got one round trip in two passes (min/max
+		// fairness 0.54 at 100 connections x 16 in flight). The action form also skips the set's add and remove.
+		if (wait <= 0) {
+			this.selector.selectNow(this::serviceKey);
+		}
+		else {
+			this.selector.select(this::serviceKey, wait);
+		}
 		this.wakeupPending.set(false);
 		this.lastLoopNanos = System.nanoTime();
-		if (n > 0) {
-			Iterator<SelectionKey> it = this.selector.selectedKeys().iterator();
-			while (it.hasNext()) {
-				SelectionKey key = it.next();
-				it.remove();
-				handleKey(key);
-			}
-		}
 		runTasks();
 		if (this.cancelRequested) {
 			this.cancelRequested = false;
@@ -193,6 +194,16 @@ public final class ServiceThread {
 			everySecond(now);
 		}
 		runWritableCallbacks();
+		flushDirty();
+	}
+
+	/**
+	 * Handles one ready key and sends at once what handling it wrote (the echoes of everything one read brought are
+	 * still one write): every connection then waits the same time between its read and its answer, wherever it came
+	 * in the pass, instead of the last ones read waiting for all the others.
+	 */
+	private void serviceKey(SelectionKey key) {
+		handleKey(key);
 		flushDirty();
 	}
 

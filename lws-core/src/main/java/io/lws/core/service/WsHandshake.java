@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.HeaderToken;
@@ -166,28 +165,58 @@ final class WsHandshake {
 
 	/** {@code Sec-WebSocket-Accept}: base64 of SHA-1 of the key and the GUID. */
 	static String acceptFor(String key) {
+		// digest() resets the instance for the next handshake on this thread
+		MessageDigest sha1 = SHA1.get();
+		sha1.update(key.getBytes(StandardCharsets.US_ASCII));
+		sha1.update(GUID);
+		return Base64.getEncoder().encodeToString(sha1.digest());
+	}
+
+	/** One SHA-1 per (service) thread: looking the algorithm up in the providers costs more than hashing a key. */
+	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
 		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			sha1.update(key.getBytes(StandardCharsets.US_ASCII));
-			sha1.update(GUID);
-			return Base64.getEncoder().encodeToString(sha1.digest());
+			return MessageDigest.getInstance("SHA-1");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM has SHA-1", ex);
 		}
-	}
+	});
 
-	/** Whether a comma-separated header value lists {@code token}, without regard to case. */
+	/**
+	 * Whether a comma-separated header value lists {@code token} (lower case), without regard to case. Scans in place:
+	 * every handshake checks two headers this way.
+	 */
 	static boolean containsToken(String value, String token) {
 		if (value == null) {
 			return false;
 		}
-		for (String part : value.split(",")) {
-			if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
+		int n = value.length();
+		int start = 0;
+		while (start <= n) {
+			int comma = value.indexOf(',', start);
+			int end = (comma < 0) ? n : comma;
+			int from = start;
+			int to = end;
+			while (from < to && isOws(value.charAt(from))) {
+				from++;
+			}
+			while (to > from && isOws(value.charAt(to - 1))) {
+				to--;
+			}
+			if (to - from == token.length() && value.regionMatches(true, from, token, 0, token.length())) {
 				return true;
 			}
+			if (comma < 0) {
+				return false;
+			}
+			start = comma + 1;
 		}
 		return false;
+	}
+
+	/** Optional white space around list elements (RFC 9110 section 5.6.3), as {@code String.trim()} took it. */
+	private static boolean isOws(char ch) {
+		return ch <= ' ';
 	}
 
 }

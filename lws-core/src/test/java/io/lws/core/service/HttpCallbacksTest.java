@@ -116,11 +116,15 @@ class HttpCallbacksTest {
 			}
 		});
 		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
-			HttpResponse r = c.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+			c.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n");
+			// not reading for a moment fills the socket: the writer must stop and wait for a writeable callback
+			Thread.sleep(300);
+			HttpResponse r = c.readResponse();
 			assertThat(r.body()).hasSize(total);
 			assertThat(r.body()[total - 1]).isEqualTo((byte) ((total - 1) / (16 * 1024)));
-			// the writer stopped when partialBuffered() said so: many callbacks, not one huge buffer
-			assertThat(writeables.size()).isGreaterThan(10);
+			// the writer stopped when partialBuffered() said so (the socket was full) and went on in later callbacks,
+			// rather than buffering all 8 MiB at once
+			assertThat(writeables.size()).isGreaterThan(1);
 			assertThat(c.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().body()).hasSize(total);
 		}
 	}

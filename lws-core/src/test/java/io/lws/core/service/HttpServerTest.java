@@ -56,6 +56,31 @@ class HttpServerTest {
 	}
 
 	@Test
+	void filesUpToTheSmallFileSizeAndAboveItComeWholeWithTheirHeaders() throws Exception {
+		// up to SMALL_FILE the body goes out with the head; above it, after the head by transferTo
+		byte[] small = new byte[HttpServerRole.SMALL_FILE];
+		byte[] large = new byte[HttpServerRole.SMALL_FILE + 1];
+		for (int i = 0; i < large.length; i++) {
+			large[i] = (byte) (i * 31);
+		}
+		System.arraycopy(large, 0, small, 0, small.length);
+		Files.write(this.www.resolve("small.bin"), small);
+		Files.write(this.www.resolve("large.bin"), large);
+		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
+			for (String name : new String[] { "small.bin", "large.bin", "small.bin" }) {
+				HttpResponse r = c.send(get("/" + name)).readResponse();
+				assertThat(r.status()).isEqualTo(200);
+				assertThat(r.body()).isEqualTo(name.startsWith("small") ? small : large);
+				assertThat(r.header("etag")).matches("\"[0-9A-F]{16}\"");
+				assertThat(r.header("cache-control")).isEqualTo("no-store");
+			}
+			HttpResponse head = c.send("HEAD /small.bin HTTP/1.1\r\nHost: x\r\n\r\n").readHeadResponse();
+			assertThat(head.contentLength()).isEqualTo(small.length);
+			assertThat(c.send(get("/index.html")).readResponse().bodyText()).isEqualTo("<h1>hello</h1>");
+		}
+	}
+
+	@Test
 	void servesFilesFromAFileMountWithTypesEtagAndCacheControl() throws Exception {
 		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
 			HttpResponse r = c.send(get("/style.css")).readResponse();

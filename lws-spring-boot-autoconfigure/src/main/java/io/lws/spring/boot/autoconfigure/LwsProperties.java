@@ -60,10 +60,12 @@ public class LwsProperties {
 	private String serverString = "libwebsockets";
 
 	/**
-	 * Size of each service thread's read buffer, also the file-serving chunk size (pt_serv_buf_size).
+	 * Size of each service thread's read buffer, also the file-serving chunk size (pt_serv_buf_size). One per service
+	 * thread, never per connection: 64KB (libwebsockets' default is 4096) lets large messages and uploads arrive in
+	 * few reads.
 	 */
 	@DataSizeUnit(DataUnit.BYTES)
-	private DataSize serviceBufferSize = DataSize.ofBytes(4096);
+	private DataSize serviceBufferSize = DataSize.ofKilobytes(64);
 
 	/**
 	 * Most bytes a connection may have waiting to be sent before a write fails and the connection closes.

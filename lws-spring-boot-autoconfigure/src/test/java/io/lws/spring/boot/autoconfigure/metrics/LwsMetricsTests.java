@@ -71,6 +71,26 @@ class LwsMetricsTests {
 	}
 
 	@Test
+	void httpResponsesAreCountedByVhostAndStatus() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MicrometerMetricsRecorder recorder = new MicrometerMetricsRecorder(registry);
+		recorder.httpResponse("a", 200);
+		recorder.httpResponse("a", 200);
+		recorder.httpResponse("a", 404);
+		recorder.httpResponse("b", 200);
+		recorder.httpResponse("a", 99);
+		recorder.httpResponse("a", 600);
+		assertThat(count(registry, "a", "200")).isEqualTo(2);
+		assertThat(count(registry, "a", "404")).isEqualTo(1);
+		assertThat(count(registry, "b", "200")).isEqualTo(1);
+		assertThat(count(registry, "a", "other")).isEqualTo(2);
+	}
+
+	private static double count(MeterRegistry registry, String vhost, String status) {
+		return registry.get(LwsMeterNames.HTTP_RESPONSES).tag("vhost", vhost).tag("status", status).counter().count();
+	}
+
+	@Test
 	void closeCodesAreBucketed() {
 		assertThat(CloseCodeTag.of(1001)).isEqualTo("1001");
 		assertThat(CloseCodeTag.of(3123)).isEqualTo("3xxx");
