@@ -291,17 +291,25 @@ public final class ContextEngine implements LwsContext {
 	 */
 	synchronized java.util.concurrent.Executor resolver() {
 		if (this.resolver == null) {
-			java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-			java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(4, 4, 30,
-					TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(4096), (r) -> {
-						Thread t = new Thread(r, "lws-dns-" + count.getAndIncrement());
-						t.setDaemon(true);
-						return t;
-					});
-			pool.allowCoreThreadTimeOut(true);
-			this.resolver = pool;
+			this.resolver = daemonPool("lws-dns-", 4, 4096);
 		}
 		return this.resolver;
+	}
+
+	/**
+	 * A bounded pool of {@code threads} daemon threads named {@code prefix + n}, made as work comes and gone after
+	 * 30 s idle, with a queue of {@code queue} tasks (beyond it {@code execute} throws, for the caller's overflow policy).
+	 */
+	private static java.util.concurrent.ThreadPoolExecutor daemonPool(String prefix, int threads, int queue) {
+		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
+				TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(queue), (r) -> {
+					Thread t = new Thread(r, prefix + count.getAndIncrement());
+					t.setDaemon(true);
+					return t;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	@Override
@@ -357,15 +365,7 @@ public final class ContextEngine implements LwsContext {
 		if (this.tlsTasks == null) {
 			int n = (this.info.tlsTaskThreads() > 0) ? this.info.tlsTaskThreads()
 					: Runtime.getRuntime().availableProcessors();
-			java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-			java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(n, n, 30,
-					TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), (r) -> {
-						Thread t = new Thread(r, "lws-tls-" + count.getAndIncrement());
-						t.setDaemon(true);
-						return t;
-					});
-			pool.allowCoreThreadTimeOut(true);
-			this.tlsTasks = pool;
+			this.tlsTasks = daemonPool("lws-tls-", n, 1024);
 		}
 		return this.tlsTasks;
 	}
