@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * A {@link FileHandle} over bytes already in memory: the fallback for class-path resources whose URL scheme does not
- * tell their length.
+ * A file whose bytes are already in memory (a small file {@link FileSystemFileOps} keeps): reads copy from the
+ * array, closing does nothing. The array is shared by every handle of the file and never written.
  */
 final class BytesFileHandle implements FileHandle {
 
@@ -30,15 +30,12 @@ final class BytesFileHandle implements FileHandle {
 
 	@Override
 	public int read(ByteBuffer dst, long position) {
-		if (position < 0) {
-			throw new IllegalArgumentException("position must not be negative, got " + position + ".");
-		}
 		if (position >= this.bytes.length) {
 			return -1;
 		}
-		int count = (int) Math.min(dst.remaining(), this.bytes.length - position);
-		dst.put(this.bytes, (int) position, count);
-		return count;
+		int n = (int) Math.min(dst.remaining(), this.bytes.length - position);
+		dst.put(this.bytes, (int) position, n);
+		return n;
 	}
 
 	@Override
@@ -48,12 +45,12 @@ final class BytesFileHandle implements FileHandle {
 
 	@Override
 	public void close() {
-		// Nothing to release: the bytes go with the handle.
+		// nothing is held open
 	}
 
 	@Override
 	public String toString() {
-		return "BytesFileHandle[size=" + this.bytes.length + "]";
+		return "BytesFileHandle[" + this.bytes.length + " bytes in memory]";
 	}
 
 }

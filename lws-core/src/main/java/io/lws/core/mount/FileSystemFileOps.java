@@ -8,6 +8,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * given: libwebsockets follows every link, which turns one careless link into a published disk. Links that stay inside
  * the root are always followed. The check assumes that nobody untrusted can change the directory tree while it is
  * served: a link swapped between the check and the open could still point elsewhere.
+ * <p>
+ * Small files (up to {@link #CACHED_FILE_MAX} bytes, at most {@link #CACHED_FILES} of them) are kept in memory once
+ * served: a later request costs one {@code stat} of the file's real path (not followed if it has become a link)
+ * instead of resolving every directory of the path, opening, reading and closing. A change of size or modification
+ * time (to the nanosecond the file system keeps) reloads the file, and a file that has gone or become a link takes
+ * the whole path again, with its checks. What a cached entry can serve is only ever the bytes of a file that passed
+ * those checks.
  */
 public final class FileSystemFileOps implements FileOps {
 
@@ -30,6 +39,19 @@ public final class FileSystemFileOps implements FileOps {
 	private final Path root;
 
 	private final boolean followSymlinksOutside;
+
+	/** The largest file kept in memory. */
+	static final int CACHED_FILE_MAX = 16 * 1024;
+
+	/** How many small files are kept at most (further ones are served from disk each time). */
+	static final int CACHED_FILES = 256;
+
+	/** Small files served so far, by the sanitised relative path asked for. */
+	private final ConcurrentHashMap<String, CachedFile> cache = new ConcurrentHashMap<>();
+
+	/** A small file in memory, with what identifies its version on disk. */
+	private record CachedFile(Path real, FileTime modified, byte[] bytes) {
+	}
 
 	/**
 	 * Serves the files under {@code root}.
@@ -73,7 +95,7 @@ public final class FileSystemFileOps implements FileOps {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * The handle offers its {@link FileHandle#fileChannel()}.
+	 * The handle offers its {@link FileHandle#fileChannel()}, except for a small file served from memory.
 	 */
 	@Override
 	public FileHandle open(String path) throws IOException {
@@ -81,6 +103,10 @@ public final class FileSystemFileOps implements FileOps {
 		if (relative == null) {
 			logger.debug("Refused malformed path {} under {}", path, this.root);
 			return null;
+		}
+		FileHandle cached = cached(relative);
+		if (cached != null) {
+			return cached;
 		}
 		try {
 			Path real = this.root.resolve(relative).toRealPath();
@@ -95,6 +121,9 @@ public final class FileSystemFileOps implements FileOps {
 			// The real path has no links left; refusing one here catches a link planted since toRealPath().
 			FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 			try {
+				if (attributes.size() <= CACHED_FILE_MAX && this.cache.size() < CACHED_FILES) {
+					return keep(relative, real, attributes.lastModifiedTime(), channel);
+				}
 				return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis());
 			}
 			catch (IOException | RuntimeException ex) {
@@ -106,6 +135,41 @@ public final class FileSystemFileOps implements FileOps {
 			// Missing, unreadable, a file used as a directory, a link loop: all "not here" to the client.
 			logger.debug("Cannot open {} under {}: {}", path, this.root, ex.toString());
 			return null;
+		}
+	}
+
+	/** The in-memory copy of a small file, if it is still what is on disk; otherwise null (and forgotten). */
+	private FileHandle cached(String relative) {
+		CachedFile c = this.cache.get(relative);
+		if (c == null) {
+			return null;
+		}
+		try {
+			BasicFileAttributes a = Files.readAttributes(c.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			if (a.isRegularFile() && a.size() == c.bytes().length && a.lastModifiedTime().equals(c.modified())) {
+				return new BytesFileHandle(c.bytes(), c.modified().toMillis());
+			}
+		}
+		catch (IOException ex) {
+			// gone or unreadable: the full path decides
+		}
+		this.cache.remove(relative, c);
+		return null;
+	}
+
+	/** Reads a small file whole, keeps it, and closes the channel. */
+	private FileHandle keep(String relative, Path real, FileTime modified, FileChannel channel) throws IOException {
+		try (channel) {
+			long size = channel.size();
+			java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size);
+			while (buf.hasRemaining()) {
+				if (channel.read(buf, buf.position()) < 0) {
+					throw new IOException("File ended " + buf.remaining() + " bytes early");
+				}
+			}
+			byte[] bytes = buf.array();
+			this.cache.put(relative, new CachedFile(real, modified, bytes));
+			return new BytesFileHandle(bytes, modified.toMillis());
 		}
 	}
 

@@ -41,16 +41,55 @@ class FileSystemFileOpsTest {
 	}
 
 	@Test
-	void opensARegularFileWithItsSizeTimeAndChannel() throws IOException {
+	void opensARegularFileWithItsSizeTimeAndContent() throws IOException {
 		Instant mtime = Instant.parse("2020-12-01T17:40:26Z");
 		Files.setLastModifiedTime(this.root.resolve("hello.txt"), FileTime.from(mtime));
-		try (FileHandle handle = ops(false).open("hello.txt")) {
-			assertThat(handle.size()).isEqualTo(13);
-			assertThat(handle.lastModifiedMillis()).isEqualTo(mtime.toEpochMilli());
-			assertThat(handle.fileChannel()).isNotNull();
-			assertThat(readAll(handle)).isEqualTo("hello, world\n");
-			assertThat(readAll(handle, 4, true)).isEqualTo("hello, world\n");
+		FileSystemFileOps ops = ops(false);
+		for (int i = 0; i < 2; i++) {
+			// the first open reads from disk, the second from the in-memory copy: the same answers
+			try (FileHandle handle = ops.open("hello.txt")) {
+				assertThat(handle.size()).isEqualTo(13);
+				assertThat(handle.lastModifiedMillis()).isEqualTo(mtime.toEpochMilli());
+				assertThat(readAll(handle)).isEqualTo("hello, world\n");
+				assertThat(readAll(handle, 4, true)).isEqualTo("hello, world\n");
+			}
 		}
+	}
+
+	@Test
+	void aFileOverTheInMemoryLimitIsServedThroughItsChannel() throws IOException {
+		Files.write(this.root.resolve("big.bin"), new byte[FileSystemFileOps.CACHED_FILE_MAX + 1]);
+		try (FileHandle handle = ops(false).open("big.bin")) {
+			assertThat(handle.fileChannel()).isNotNull();
+			assertThat(handle.size()).isEqualTo(FileSystemFileOps.CACHED_FILE_MAX + 1);
+		}
+	}
+
+	@Test
+	void aSmallFileKeptInMemoryFollowsChangesOnDisk() throws IOException {
+		FileSystemFileOps ops = ops(false);
+		Path hello = this.root.resolve("hello.txt");
+		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("hello, world\n");
+		// same size, new content and time
+		Files.writeString(hello, "HELLO, WORLD\n");
+		Files.setLastModifiedTime(hello, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("HELLO, WORLD\n");
+		// another size, same time
+		Files.writeString(hello, "hi\n");
+		Files.setLastModifiedTime(hello, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("hi\n");
+		Files.delete(hello);
+		assertThat(ops.open("hello.txt")).isNull();
+	}
+
+	@Test
+	void aSmallFileKeptInMemoryThatBecomesALinkOutsideIsRefused() throws IOException {
+		FileSystemFileOps ops = ops(false);
+		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("hello, world\n");
+		Path hello = this.root.resolve("hello.txt");
+		Files.delete(hello);
+		Files.createSymbolicLink(hello, this.outside.resolve("secret.txt"));
+		assertThat(ops.open("hello.txt")).isNull();
 	}
 
 	@Test
