@@ -14,6 +14,9 @@ import io.lws.core.mount.FileHandle;
  */
 final class FileTransfer {
 
+	/** The most one {@code transferTo} is offered: a socket takes what fits in its buffer, whatever is offered. */
+	private static final long TRANSFER_MAX = 8L * 1024 * 1024;
+
 	private final FileHandle file;
 
 	private final FileChannel channel;
@@ -39,7 +42,8 @@ final class FileTransfer {
 	long sendSome(Connection c, int max) throws IOException {
 		int want = (int) Math.min(this.remaining, max);
 		if (this.channel != null && c.transport.supportsTransferTo()) {
-			long n = this.channel.transferTo(this.position, want, c.channel);
+			// no copy goes through our buffers: let the kernel take as much as the socket has room for
+			long n = this.channel.transferTo(this.position, Math.min(this.remaining, TRANSFER_MAX), c.channel);
 			this.position += n;
 			this.remaining -= n;
 			return n;
