@@ -114,7 +114,7 @@ public final class LwsProtocol<S> {
 		private Builder(String name, LwsProtocolHandler<S> handler) {
 			this.name = Objects.requireNonNull(name, "name");
 			this.handler = Objects.requireNonNull(handler, "handler");
-			if (name.isEmpty() || !isToken(name)) {
+			if (!io.lws.core.http.HttpChars.isToken(name)) {
 				throw new IllegalArgumentException("Protocol name '" + name
 						+ "' is not a valid HTTP token, so no client could ask for it in Sec-WebSocket-Protocol");
 			}
@@ -159,16 +159,6 @@ public final class LwsProtocol<S> {
 		/** Builds the protocol. */
 		public LwsProtocol<S> build() {
 			return new LwsProtocol<>(this);
-		}
-
-		private static boolean isToken(String s) {
-			for (int i = 0; i < s.length(); i++) {
-				char c = s.charAt(i);
-				if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 	}

@@ -101,6 +101,25 @@ public record LwsUri(String scheme, String host, int port, String path) {
 		return port;
 	}
 
+	/**
+	 * Whether a host is an IP address rather than a name: an IPv6 literal (it has a colon) or dotted digits. A client
+	 * resolves no such host and sends it no SNI name.
+	 * @param host a host as {@link #parse} gives it (IPv6 without brackets)
+	 * @return {@code true} for an IP literal
+	 */
+	public static boolean isIpLiteral(String host) {
+		if (host.indexOf(':') >= 0) {
+			return true;
+		}
+		for (int i = 0; i < host.length(); i++) {
+			char ch = host.charAt(i);
+			if (ch != '.' && (ch < '0' || ch > '9')) {
+				return false;
+			}
+		}
+		return !host.isEmpty();
+	}
+
 	private static int defaultPort(String scheme) {
 		return switch (scheme) {
 			case "https", "wss" -> 443;

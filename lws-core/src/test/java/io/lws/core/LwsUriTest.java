@@ -98,4 +98,14 @@ class LwsUriTest {
 		assertThat(LwsUri.parse("ws://h:65535").port()).isEqualTo(65535);
 	}
 
+	@Test
+	void ipLiteralsAreToldFromNames() {
+		assertThat(LwsUri.isIpLiteral("127.0.0.1")).isTrue();
+		assertThat(LwsUri.isIpLiteral("::1")).isTrue();
+		assertThat(LwsUri.isIpLiteral(LwsUri.parse("ws://[fe80::1]:80/").host())).isTrue();
+		assertThat(LwsUri.isIpLiteral("localhost")).isFalse();
+		assertThat(LwsUri.isIpLiteral("1.example")).isFalse();
+		assertThat(LwsUri.isIpLiteral("")).isFalse();
+	}
+
 }

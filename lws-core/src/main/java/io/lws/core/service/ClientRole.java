@@ -181,7 +181,7 @@ final class ClientRole {
 		this.c.setTimeoutInternal(PendingTimeout.AWAITING_CONNECT_RESPONSE, timeoutSecs());
 		String host = (this.proxy != null) ? this.proxy.host() : this.info.address();
 		this.dialPort = (this.proxy != null) ? this.proxy.port() : this.info.port();
-		if (isIpLiteral(host)) {
+		if (io.lws.core.LwsUri.isIpLiteral(host)) {
 			try {
 				resolved(thisAttempt, new InetAddress[] { InetAddress.getByName(host) });
 			}
@@ -208,10 +208,6 @@ final class ClientRole {
 		catch (RejectedExecutionException ex) {
 			fail("DNS: too many name lookups waiting");
 		}
-	}
-
-	private static boolean isIpLiteral(String host) {
-		return host.indexOf(':') >= 0 || host.chars().allMatch((ch) -> ch == '.' || Character.isDigit(ch));
 	}
 
 	private void resolved(int forAttempt, InetAddress[] all) {

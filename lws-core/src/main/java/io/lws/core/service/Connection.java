@@ -274,24 +274,11 @@ public final class Connection implements Lws {
 		}
 		this.interestOps = 0;
 		forgetVerification();
-		if (this.transport != null) {
-			this.transport.close();
-			this.transport = null;
-		}
-		else if (this.channel != null) {
-			try {
-				this.channel.close();
-			}
-			catch (IOException ex) {
-				// being replaced anyway
-			}
-		}
+		closeSocket();
+		this.transport = null;
 		this.channel = null;
 		this.transportReadyHandled = false;
-		if (this.out != null) {
-			this.pt.giveBackOutBuffer(this.out);
-			this.out = null;
-		}
+		releaseOutBuffer();
 		if (this.blocked) {
 			this.blocked = false;
 			this.pt.blockedWriters.remove(this);
@@ -842,9 +829,7 @@ public final class Connection implements Lws {
 			int from = this.out.position();
 			this.out.put(second);
 			if (mask) {
-				ByteBuffer copied = this.out.duplicate();
-				copied.position(from).limit(this.out.position());
-				io.lws.core.ws.FrameWriter.mask(copied, maskKey, 0);
+				io.lws.core.ws.FrameWriter.mask(this.out, from, this.out.position(), maskKey);
 			}
 		}
 		if (this.transport != null) {
@@ -1134,10 +1119,7 @@ public final class Connection implements Lws {
 		if (this.http != null) {
 			this.http.releaseHeaderTable();
 		}
-		if (this.out != null) {
-			this.pt.giveBackOutBuffer(this.out);
-			this.out = null;
-		}
+		releaseOutBuffer();
 		this.stash = null;
 		this.pt.unregister(this);
 		if (this.created) {
@@ -1151,8 +1133,13 @@ public final class Connection implements Lws {
 			this.key.cancel();
 		}
 		forgetVerification();
+		closeSocket();
+		LwsLog.debug("Closed {} ({})", this, cause);
+	}
+
+	/** Closes the socket: through the transport when there is one (TLS says close_notify first, best effort). */
+	private void closeSocket() {
 		if (this.transport != null) {
-			// TLS says close_notify first (best effort)
 			this.transport.close();
 		}
 		else if (this.channel != null) {
@@ -1163,7 +1150,14 @@ public final class Connection implements Lws {
 				// closing anyway
 			}
 		}
-		LwsLog.debug("Closed {} ({})", this, cause);
+	}
+
+	/** Gives the output buffer back to the thread's spares; what it held is dropped. */
+	private void releaseOutBuffer() {
+		if (this.out != null) {
+			this.pt.giveBackOutBuffer(this.out);
+			this.out = null;
+		}
 	}
 
 	/** Whether the connection is closed or closing once its output is flushed: nothing more is read or called. */

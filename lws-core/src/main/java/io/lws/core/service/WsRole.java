@@ -487,7 +487,7 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 		int at = frame.position();
 		frame.put(payload);
 		if (this.client) {
-			FrameWriter.mask(frame.duplicate().position(at).limit(frame.position()), key, 0);
+			FrameWriter.mask(frame, at, frame.position(), key);
 		}
 		frame.flip();
 		this.c.writeNowBestEffort(frame);

@@ -92,7 +92,7 @@ public final class TlsClientContext {
 		if (!this.alpn.isEmpty()) {
 			p.setApplicationProtocols(this.alpn.toArray(new String[0]));
 		}
-		if (!isIpLiteral(host)) {
+		if (!io.lws.core.LwsUri.isIpLiteral(host)) {
 			p.setServerNames(List.of(new SNIHostName(host)));
 		}
 		if (!this.options.contains(TlsClientOption.SKIP_SERVER_CERT_HOSTNAME_CHECK)
@@ -106,10 +106,6 @@ public final class TlsClientContext {
 	/** {@code lws_is_ssl} for connections of this context: 1 when the server is fully checked, 2 otherwise. */
 	public int sslLevel() {
 		return this.options.isEmpty() ? 1 : 2;
-	}
-
-	private static boolean isIpLiteral(String host) {
-		return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
 	}
 
 	/** Builds a {@link TlsClientContext}. */

@@ -88,6 +88,18 @@ public final class FrameWriter {
 	}
 
 	/**
+	 * Masks a whole frame payload that sits at absolute indexes {@code from} to {@code to} of {@code buffer}, without
+	 * moving its position or limit: what a client does to the copy of a payload it has just queued.
+	 * @param buffer the bytes, writable
+	 * @param from the index of the payload's first byte
+	 * @param to the index after its last
+	 * @param maskKey the key written in the frame header, its first byte in the high 8 bits
+	 */
+	public static void mask(ByteBuffer buffer, int from, int to, int maskKey) {
+		PayloadMasker.mask(buffer, from, to, maskKey, 0);
+	}
+
+	/**
 	 * A new buffer holding a close frame payload: the code in network order and the reason in UTF-8, cut to at most
 	 * 123 bytes at a code point boundary. The buffer's position is 0 and its limit the payload's end.
 	 * @param code a close code that {@link CloseStatus#isSendable(int)} accepts
