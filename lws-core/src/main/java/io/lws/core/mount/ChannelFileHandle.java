@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * A {@link FileHandle} over a file on disk, which can go to the socket zero-copy through {@link #fileChannel()}.
+ * A {@link FileHandle} over a file on disk, which can go to the socket through {@link #fileChannel()} or, when
+ * {@link FileSystemFileOps} keeps one, from its {@link #mappedContents()}.
  */
 final class ChannelFileHandle implements FileHandle {
 
@@ -15,10 +16,14 @@ final class ChannelFileHandle implements FileHandle {
 
 	private final long lastModifiedMillis;
 
-	ChannelFileHandle(FileChannel channel, long size, long lastModifiedMillis) {
+	private final ByteBuffer mapped;
+
+	/** {@code mapped}: a read-only mapping of exactly {@code size} bytes of the file, or null. */
+	ChannelFileHandle(FileChannel channel, long size, long lastModifiedMillis, ByteBuffer mapped) {
 		this.channel = channel;
 		this.size = size;
 		this.lastModifiedMillis = lastModifiedMillis;
+		this.mapped = mapped;
 	}
 
 	@Override
@@ -55,13 +60,19 @@ final class ChannelFileHandle implements FileHandle {
 	}
 
 	@Override
+	public ByteBuffer mappedContents() {
+		return (this.mapped != null) ? this.mapped.duplicate() : null;
+	}
+
+	@Override
 	public void close() throws IOException {
 		this.channel.close();
 	}
 
 	@Override
 	public String toString() {
-		return "ChannelFileHandle[size=" + this.size + ", open=" + this.channel.isOpen() + "]";
+		return "ChannelFileHandle[size=" + this.size + ", open=" + this.channel.isOpen()
+				+ ((this.mapped != null) ? ", mapped" : "") + "]";
 	}
 
 }

@@ -124,7 +124,7 @@ public final class ClasspathFileOps implements FileOps {
 			}
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
 			try {
-				return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis());
+				return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis(), null);
 			}
 			catch (IOException | RuntimeException ex) {
 				channel.close();

@@ -46,6 +46,20 @@ public interface FileHandle extends AutoCloseable {
 	FileChannel fileChannel();
 
 	/**
+	 * A read-only memory mapping of the file's {@link #size()} bytes, when the source keeps one (larger files of a
+	 * {@link FileSystemFileOps} mount): the engine then writes a plain connection's body straight from it, one kernel
+	 * copy and no read per chunk. libwebsockets has no counterpart: its file ops always {@code read}.
+	 * <p>
+	 * Hand it only to the kernel (a socket write): never read its bytes in Java. A file truncated while mapped makes a
+	 * write fail, but a read in Java would fault.
+	 * @return a buffer of its own (position 0, limit {@link #size()}) over a mapping shared with other handles, or
+	 * {@code null} (the default) when the engine should use {@link #fileChannel()} or {@link #read(ByteBuffer, long)}
+	 */
+	default ByteBuffer mappedContents() {
+		return null;
+	}
+
+	/**
 	 * Releases the file ({@code lws_plat_file_ops.close}). Idempotent.
 	 * @throws IOException if releasing fails; the file is released anyway
 	 */

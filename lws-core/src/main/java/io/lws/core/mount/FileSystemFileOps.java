@@ -1,6 +1,7 @@
 package io.lws.core.mount;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -29,7 +31,12 @@ import org.slf4j.LoggerFactory;
  * instead of resolving every directory of the path, opening, reading and closing. A change of size or modification
  * time (to the nanosecond the file system keeps) reloads the file, and a file that has gone or become a link takes
  * the whole path again, with its checks. What a cached entry can serve is only ever the bytes of a file that passed
- * those checks.
+ * those checks. A file replaced by another one (a rename over it, as {@code rsync} does) counts as a change even with
+ * the same size and time: the file's identity (device and inode) is compared too.
+ * <p>
+ * Larger files take the whole path every time, and are then sent from a read-only memory mapping kept between
+ * requests ({@link FileMappings}: at most 1 GiB and 256 files per mount, beyond which files go through
+ * {@link FileHandle#fileChannel()}); see {@link FileHandle#mappedContents()}.
  */
 public final class FileSystemFileOps implements FileOps {
 
@@ -49,8 +56,17 @@ public final class FileSystemFileOps implements FileOps {
 	/** Small files served so far, by the sanitised relative path asked for. */
 	private final ConcurrentHashMap<String, CachedFile> cache = new ConcurrentHashMap<>();
 
+	/** Larger files, mapped. */
+	private final FileMappings mappings;
+
 	/** A small file in memory, with what identifies its version on disk. */
-	private record CachedFile(Path real, FileTime modified, byte[] bytes) {
+	private record CachedFile(Path real, Object fileKey, FileTime modified, byte[] bytes) {
+
+		boolean matches(BasicFileAttributes a) {
+			return a.isRegularFile() && a.size() == this.bytes.length && a.lastModifiedTime().equals(this.modified)
+					&& Objects.equals(a.fileKey(), this.fileKey);
+		}
+
 	}
 
 	/**
@@ -60,6 +76,11 @@ public final class FileSystemFileOps implements FileOps {
 	 * @throws IllegalArgumentException if {@code root} does not exist, is not a directory or cannot be resolved
 	 */
 	public FileSystemFileOps(Path root, boolean followSymlinksOutside) {
+		this(root, followSymlinksOutside, FileMappings.DEFAULT_MAX_BYTES);
+	}
+
+	/** As {@link #FileSystemFileOps(Path, boolean)}, mapping at most {@code maxMappedBytes} (tests lower it). */
+	FileSystemFileOps(Path root, boolean followSymlinksOutside, long maxMappedBytes) {
 		if (!Files.exists(root)) {
 			throw new IllegalArgumentException("File mount origin " + root + " does not exist.");
 		}
@@ -74,6 +95,7 @@ public final class FileSystemFileOps implements FileOps {
 					ex);
 		}
 		this.followSymlinksOutside = followSymlinksOutside;
+		this.mappings = new FileMappings(maxMappedBytes, FileMappings.DEFAULT_MAX_FILES);
 	}
 
 	/**
@@ -121,10 +143,19 @@ public final class FileSystemFileOps implements FileOps {
 			// The real path has no links left; refusing one here catches a link planted since toRealPath().
 			FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 			try {
-				if (attributes.size() <= CACHED_FILE_MAX && this.cache.size() < CACHED_FILES) {
-					return keep(relative, real, attributes.lastModifiedTime(), channel);
+				if (attributes.size() <= CACHED_FILE_MAX) {
+					if (this.cache.size() < CACHED_FILES) {
+						return keep(relative, real, attributes, channel);
+					}
+					return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis(), null);
 				}
-				return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis());
+				ByteBuffer mapped = this.mappings.mapping(real, attributes, channel);
+				long size = channel.size();
+				if (mapped != null && mapped.capacity() != size) {
+					// changed between the stat and the open: send it from the channel this time
+					mapped = null;
+				}
+				return new ChannelFileHandle(channel, size, attributes.lastModifiedTime().toMillis(), mapped);
 			}
 			catch (IOException | RuntimeException ex) {
 				channel.close();
@@ -146,7 +177,7 @@ public final class FileSystemFileOps implements FileOps {
 		}
 		try {
 			BasicFileAttributes a = Files.readAttributes(c.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-			if (a.isRegularFile() && a.size() == c.bytes().length && a.lastModifiedTime().equals(c.modified())) {
+			if (c.matches(a)) {
 				return new BytesFileHandle(c.bytes(), c.modified().toMillis());
 			}
 		}
@@ -158,19 +189,26 @@ public final class FileSystemFileOps implements FileOps {
 	}
 
 	/** Reads a small file whole, keeps it, and closes the channel. */
-	private FileHandle keep(String relative, Path real, FileTime modified, FileChannel channel) throws IOException {
+	private FileHandle keep(String relative, Path real, BasicFileAttributes attributes, FileChannel channel)
+			throws IOException {
 		try (channel) {
 			long size = channel.size();
-			java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size);
+			FileTime modified = attributes.lastModifiedTime();
+			ByteBuffer buf = ByteBuffer.allocate((int) size);
 			while (buf.hasRemaining()) {
 				if (channel.read(buf, buf.position()) < 0) {
 					throw new IOException("File ended " + buf.remaining() + " bytes early");
 				}
 			}
 			byte[] bytes = buf.array();
-			this.cache.put(relative, new CachedFile(real, modified, bytes));
+			this.cache.put(relative, new CachedFile(real, attributes.fileKey(), modified, bytes));
 			return new BytesFileHandle(bytes, modified.toMillis());
 		}
+	}
+
+	/** How many bytes of larger files are mapped now. */
+	long mappedBytes() {
+		return this.mappings.mappedBytes();
 	}
 
 	@Override

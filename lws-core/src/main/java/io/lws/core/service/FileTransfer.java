@@ -7,27 +7,36 @@ import java.nio.channels.FileChannel;
 import io.lws.core.mount.FileHandle;
 
 /**
- * A file being sent as an HTTP response body: straight from the file to the socket with
- * {@link FileChannel#transferTo} when the file is a real file and the connection is plain, in chunks through the
- * service thread's chunk buffer otherwise (TLS, which must encrypt every byte; class-path resources inside a jar). A
- * large file is never loaded whole: one chunk at a time, and what the socket does not take is queued.
+ * A file being sent as an HTTP response body. On a plain connection: written from the file's memory mapping when the
+ * mount keeps one ({@link FileHandle#mappedContents()}: one kernel copy, and what the socket does not take simply
+ * stays in the mapping), else straight from the file with {@link FileChannel#transferTo}. Otherwise (TLS, which must
+ * encrypt every byte; class-path resources inside a jar) in chunks read into the service thread's chunk buffer, where
+ * what the socket does not take is queued. A large file is never loaded whole.
  */
 final class FileTransfer {
 
-	/** The most one {@code transferTo} is offered: a socket takes what fits in its buffer, whatever is offered. */
+	/**
+	 * The most one {@code transferTo} or write from the mapping is offered: a socket takes what fits in its buffer,
+	 * whatever is offered.
+	 */
 	private static final long TRANSFER_MAX = 8L * 1024 * 1024;
 
 	private final FileHandle file;
 
 	private final FileChannel channel;
 
+	/** The mapping written from on a plain connection, or null. */
+	private final ByteBuffer mapped;
+
 	private long position;
 
 	private long remaining;
 
-	FileTransfer(FileHandle file) {
+	FileTransfer(FileHandle file, boolean plain) {
 		this.file = file;
 		this.channel = file.fileChannel();
+		// a mapping is only ever handed to write(2): a TLS engine would read it in Java (see mappedContents())
+		this.mapped = plain ? file.mappedContents() : null;
 		this.remaining = file.size();
 	}
 
@@ -41,6 +50,14 @@ final class FileTransfer {
 	 */
 	long sendSome(Connection c, int max) throws IOException {
 		int want = (int) Math.min(this.remaining, max);
+		if (this.mapped != null) {
+			this.mapped.limit((int) (this.position + Math.min(this.remaining, TRANSFER_MAX)));
+			this.mapped.position((int) this.position);
+			long n = c.transport.write(this.mapped);
+			this.position += n;
+			this.remaining -= n;
+			return n;
+		}
 		if (this.channel != null && c.transport.supportsTransferTo()) {
 			// no copy goes through our buffers: let the kernel take as much as the socket has room for
 			long n = this.channel.transferTo(this.position, Math.min(this.remaining, TRANSFER_MAX), c.channel);

@@ -683,7 +683,7 @@ final class HttpServerRole {
 			fileDone();
 			return;
 		}
-		this.c.fileTransfer = new FileTransfer(fh);
+		this.c.fileTransfer = new FileTransfer(fh, this.c.transport.supportsTransferTo());
 	}
 
 	/** Sends more of the file being served; called when the connection's other output has drained. */

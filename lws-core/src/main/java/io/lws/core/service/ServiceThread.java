@@ -364,7 +364,8 @@ public final class ServiceThread {
 	/** The thread's file chunk buffer, at least {@code size} bytes, cleared. Only on this thread. */
 	ByteBuffer fileChunk(int size) {
 		if (this.fileChunk == null || this.fileChunk.capacity() < size) {
-			this.fileChunk = ByteBuffer.allocate(size);
+			// direct: a positioned read into a heap buffer goes through a temporary direct one and is copied again
+			this.fileChunk = ByteBuffer.allocateDirect(size);
 		}
 		this.fileChunk.clear();
 		return this.fileChunk;

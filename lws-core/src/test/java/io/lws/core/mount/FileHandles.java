@@ -16,6 +16,10 @@ final class FileHandles {
 	}
 
 	static String readAll(FileHandle handle, int chunk, boolean direct) throws IOException {
+		return new String(readBytes(handle, chunk, direct), StandardCharsets.UTF_8);
+	}
+
+	static byte[] readBytes(FileHandle handle, int chunk, boolean direct) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(chunk) : ByteBuffer.allocate(chunk);
 		long position = 0;
@@ -27,7 +31,7 @@ final class FileHandles {
 			out.write(bytes);
 			position += count;
 		}
-		return out.toString(StandardCharsets.UTF_8);
+		return out.toByteArray();
 	}
 
 }

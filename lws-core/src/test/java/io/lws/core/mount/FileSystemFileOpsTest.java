@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.lws.core.mount.FileHandles.readAll;
+import static io.lws.core.mount.FileHandles.readBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -57,12 +58,90 @@ class FileSystemFileOpsTest {
 	}
 
 	@Test
-	void aFileOverTheInMemoryLimitIsServedThroughItsChannel() throws IOException {
-		Files.write(this.root.resolve("big.bin"), new byte[FileSystemFileOps.CACHED_FILE_MAX + 1]);
-		try (FileHandle handle = ops(false).open("big.bin")) {
+	void aFileOverTheInMemoryLimitIsServedThroughItsChannelAndAMapping() throws IOException {
+		byte[] big = pattern(FileSystemFileOps.CACHED_FILE_MAX + 1, 7);
+		Files.write(this.root.resolve("big.bin"), big);
+		FileSystemFileOps ops = ops(false);
+		try (FileHandle handle = ops.open("big.bin")) {
 			assertThat(handle.fileChannel()).isNotNull();
-			assertThat(handle.size()).isEqualTo(FileSystemFileOps.CACHED_FILE_MAX + 1);
+			assertThat(handle.size()).isEqualTo(big.length);
+			assertThat(bytes(handle.mappedContents())).isEqualTo(big);
+			assertThat(readBytes(handle, 4096, false)).isEqualTo(big);
 		}
+		try (FileHandle again = ops.open("big.bin")) {
+			// the same version is mapped once: each handle has its own position over it
+			assertThat(bytes(again.mappedContents())).isEqualTo(big);
+			assertThat(ops.mappedBytes()).isEqualTo(big.length);
+		}
+	}
+
+	@Test
+	void filesBeyondTheMappingBudgetAreServedThroughTheirChannelOnly() throws IOException {
+		Files.write(this.root.resolve("a.bin"), pattern(40_000, 1));
+		Files.write(this.root.resolve("b.bin"), pattern(40_000, 2));
+		FileSystemFileOps ops = new FileSystemFileOps(this.root, false, 50_000);
+		try (FileHandle a = ops.open("a.bin"); FileHandle b = ops.open("b.bin")) {
+			assertThat(a.mappedContents()).isNotNull();
+			assertThat(b.mappedContents()).isNull();
+			assertThat(b.fileChannel()).isNotNull();
+			assertThat(readBytes(b, 4096, false)).isEqualTo(pattern(40_000, 2));
+		}
+	}
+
+	@Test
+	void aMappedFileFollowsChangesOnDisk() throws IOException {
+		FileSystemFileOps ops = ops(false);
+		Path big = this.root.resolve("big.bin");
+		FileTime time = FileTime.from(Instant.parse("2030-01-01T00:00:00Z"));
+		Files.write(big, pattern(100_000, 1));
+		Files.setLastModifiedTime(big, time);
+		try (FileHandle h = ops.open("big.bin")) {
+			assertThat(bytes(h.mappedContents())).isEqualTo(pattern(100_000, 1));
+		}
+		// replaced by a rename, same size and time (what rsync does): another file, another mapping
+		replaceKeepingSizeAndTime(big, pattern(100_000, 2), time);
+		try (FileHandle h = ops.open("big.bin")) {
+			assertThat(bytes(h.mappedContents())).isEqualTo(pattern(100_000, 2));
+		}
+		Files.write(big, pattern(90_000, 3));
+		try (FileHandle h = ops.open("big.bin")) {
+			assertThat(bytes(h.mappedContents())).isEqualTo(pattern(90_000, 3));
+			assertThat(ops.mappedBytes()).isEqualTo(90_000);
+		}
+	}
+
+	@Test
+	void aSmallFileReplacedByARenameWithTheSameSizeAndTimeIsReloaded() throws IOException {
+		FileSystemFileOps ops = ops(false);
+		Path hello = this.root.resolve("hello.txt");
+		FileTime time = FileTime.from(Instant.parse("2030-01-01T00:00:00Z"));
+		Files.setLastModifiedTime(hello, time);
+		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("hello, world\n");
+		replaceKeepingSizeAndTime(hello, "HELLO, WORLD\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), time);
+		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("HELLO, WORLD\n");
+	}
+
+	private void replaceKeepingSizeAndTime(Path file, byte[] content, FileTime time) throws IOException {
+		Path next = this.temp.resolve("next.tmp");
+		Files.write(next, content);
+		Files.setLastModifiedTime(next, time);
+		Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static byte[] pattern(int size, int seed) {
+		byte[] b = new byte[size];
+		for (int i = 0; i < size; i++) {
+			b[i] = (byte) (i * 31 + seed);
+		}
+		return b;
+	}
+
+	/** A test may read a mapping: nothing truncates these files meanwhile. */
+	private static byte[] bytes(ByteBuffer buffer) {
+		byte[] b = new byte[buffer.remaining()];
+		buffer.get(b);
+		return b;
 	}
 
 	@Test
