@@ -813,12 +813,16 @@ public final class Connection implements Lws {
 		if (this.out == null) {
 			this.out = this.pt.takeOutBuffer(total);
 		}
-		else if (this.out.remaining() < total) {
+		else if (this.out.remaining() < total && this.out.capacity() >= ServiceThread.LARGE_OUT_BUFFER
+				&& canWriteEarly() && (!writeOut() || this.closed)) {
+			return false;
+		}
+		if (this.out.remaining() < total) {
 			int cap = this.out.capacity();
 			while (cap - pending < total) {
 				cap = Math.min(Math.max(cap * 2, 1024), (int) Math.min(Integer.MAX_VALUE - 8, limit + 1024));
 			}
-			ByteBuffer bigger = ByteBuffer.allocate(cap);
+			ByteBuffer bigger = this.pt.takeOutBuffer(cap);
 			this.out.flip();
 			bigger.put(this.out);
 			this.pt.giveBackOutBuffer(this.out);
@@ -836,6 +840,15 @@ public final class Connection implements Lws {
 			this.pt.queueFlush(this);
 		}
 		return true;
+	}
+
+	/**
+	 * Whether output that no longer fits the buffer may be written now rather than at the end of the pass: the
+	 * connection is ready and not waiting for the socket. Writing then keeps the buffer at its pooled size instead of
+	 * growing (and copying) it for every large burst, such as a big message echoed in pieces.
+	 */
+	private boolean canWriteEarly() {
+		return this.transport != null && !this.blocked && this.transportReadyHandled && this.transport.isReady();
 	}
 
 	/** Bytes waiting to be sent. */

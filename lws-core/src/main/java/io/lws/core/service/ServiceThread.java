@@ -65,6 +65,15 @@ public final class ServiceThread {
 
 	final Set<Connection> connections = new LinkedHashSet<>();
 
+	/** The output buffer most connections need: a few frames or a response head and small body. */
+	static final int SMALL_OUT_BUFFER = 16 * 1024;
+
+	/** The larger pooled output buffer: a read's worth of echoed pieces between writes. */
+	static final int LARGE_OUT_BUFFER = 64 * 1024;
+
+	/** How many emptied output buffers a service thread keeps (at most 64 x 64 KiB of direct memory). */
+	private static final int SPARE_OUT_BUFFERS = 64;
+
 	private final List<ByteBuffer> spareOutBuffers = new ArrayList<>();
 
 	/** TLS scratch buffers, made when the thread's first TLS connection needs them. */
@@ -371,22 +380,31 @@ public final class ServiceThread {
 		return this.fileChunk;
 	}
 
-	/** A spare output buffer of at least {@code size} bytes. */
+	/**
+	 * A spare output buffer of at least {@code size} bytes. Up to {@link #LARGE_OUT_BUFFER} they are direct buffers of
+	 * two sizes, kept for reuse: a socket write from a heap buffer would go through a temporary direct buffer, one more
+	 * copy of every byte sent. Larger ones (a writer far ahead of its socket) are heap buffers of the size asked.
+	 */
 	ByteBuffer takeOutBuffer(int size) {
+		int capacity = (size <= SMALL_OUT_BUFFER) ? SMALL_OUT_BUFFER
+				: (size <= LARGE_OUT_BUFFER) ? LARGE_OUT_BUFFER : size;
+		if (capacity > LARGE_OUT_BUFFER) {
+			return ByteBuffer.allocate(capacity);
+		}
 		for (int i = this.spareOutBuffers.size() - 1; i >= 0; i--) {
 			ByteBuffer b = this.spareOutBuffers.get(i);
-			if (b.capacity() >= size) {
+			if (b.capacity() == capacity) {
 				this.spareOutBuffers.remove(i);
 				b.clear();
 				return b;
 			}
 		}
-		return ByteBuffer.allocate(Math.max(size, 16 * 1024));
+		return ByteBuffer.allocateDirect(capacity);
 	}
 
-	/** Returns an emptied output buffer for reuse (only modest ones are kept). */
+	/** Returns an emptied output buffer for reuse (only the two pooled sizes, and a bounded number of them). */
 	void giveBackOutBuffer(ByteBuffer b) {
-		if (b.capacity() <= 64 * 1024 && this.spareOutBuffers.size() < 64) {
+		if (b.isDirect() && this.spareOutBuffers.size() < SPARE_OUT_BUFFERS) {
 			this.spareOutBuffers.add(b);
 		}
 	}
