@@ -10,6 +10,8 @@
 #   --peers "A B"   peer names in that servers.conf to run in each round, after ours (needs --bench)
 #   --jar JAR       run this sample-app jar instead of building one (--no-build: the last built one)
 #   --baseline JAR  also run this (older) sample-app jar as server "lwsj-base", interleaved: an A/B of two builds
+#   --baseline-args "ARGS"  extra arguments for "lwsj-base" (with --baseline: an A/B of two settings of one jar, e.g.
+#                   --spring.autoconfigure.exclude=io.lws.spring.boot.autoconfigure.metrics.LwsMetricsAutoConfiguration)
 #   --rounds N      rounds (servers interleaved A B A B ...; default 1); --dur S measured seconds (default 5)
 #   --scenarios     subset of: echo-64-d1 echo-64-d16 echo-16k echo-1m connect idle http-1k http-10m
 #   --out DIR       where results.jsonl and the logs go (default: a new directory under /tmp)
@@ -26,6 +28,7 @@ BENCH=""
 PEERS=""
 JAR=""
 BASE_JAR=""
+BASE_ARGS=""
 BUILD=1
 ROUNDS=1
 DUR=5
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
 		--jar) JAR=$2; BUILD=0; shift 2 ;;
 		--no-build) BUILD=0; shift ;;
 		--baseline) BASE_JAR=$(readlink -f "$2"); shift 2 ;;
+		--baseline-args) BASE_ARGS=$2; shift 2 ;;
 		--rounds) ROUNDS=$2; shift 2 ;;
 		--dur) DUR=$2; shift 2 ;;
 		--scenarios) SCENARIOS=$2; shift 2 ;;
@@ -98,8 +102,9 @@ echo '<html><body>load run</body></html>' > "$WWW/index.html"
 server_cmd() { # name port
 	if [ "$1" = lwsj ] || [ "$1" = lwsj-base ]; then
 		local jar=$JAR
-		[ "$1" = lwsj-base ] && jar=$BASE_JAR
-		echo "$JAVA $JVM_OPTS -jar $jar --lws.vhosts.default.port=$2 --resource-path=$WWW --management.server.port=0"
+		local extra=""
+		[ "$1" = lwsj-base ] && jar=$BASE_JAR && extra=${BASE_ARGS:+ $BASE_ARGS}
+		echo "$JAVA $JVM_OPTS -jar $jar --lws.vhosts.default.port=$2 --resource-path=$WWW --management.server.port=0$extra"
 		return
 	fi
 	local line
