@@ -71,7 +71,7 @@ public final class ServiceThread {
 	/** The larger pooled output buffer: a read's worth of echoed pieces between writes. */
 	static final int LARGE_OUT_BUFFER = 64 * 1024;
 
-	/** How many emptied output buffers a service thread keeps (at most 64 x 64 KiB of direct memory). */
+	/** How many emptied output buffers a service thread keeps (at most 4 MiB). */
 	private static final int SPARE_OUT_BUFFERS = 64;
 
 	private final List<ByteBuffer> spareOutBuffers = new ArrayList<>();
@@ -381,9 +381,10 @@ public final class ServiceThread {
 	}
 
 	/**
-	 * A spare output buffer of at least {@code size} bytes. Up to {@link #LARGE_OUT_BUFFER} they are direct buffers of
-	 * two sizes, kept for reuse: a socket write from a heap buffer would go through a temporary direct buffer, one more
-	 * copy of every byte sent. Larger ones (a writer far ahead of its socket) are heap buffers of the size asked.
+	 * A spare output buffer of at least {@code size} bytes, of one of two sizes kept for reuse, or (a writer far ahead
+	 * of its socket) a heap buffer of the size asked. The small ones are heap buffers: small frames and heads are
+	 * copied in by the JIT's array copies, and the JDK's copy into its temporary direct buffer for the write is one
+	 * copy of a few KiB. The large ones, which carry bulk data, are direct: a write from them needs no such copy.
 	 */
 	ByteBuffer takeOutBuffer(int size) {
 		int capacity = (size <= SMALL_OUT_BUFFER) ? SMALL_OUT_BUFFER
@@ -399,12 +400,13 @@ public final class ServiceThread {
 				return b;
 			}
 		}
-		return ByteBuffer.allocateDirect(capacity);
+		return (capacity == LARGE_OUT_BUFFER) ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
 	}
 
 	/** Returns an emptied output buffer for reuse (only the two pooled sizes, and a bounded number of them). */
 	void giveBackOutBuffer(ByteBuffer b) {
-		if (b.isDirect() && this.spareOutBuffers.size() < SPARE_OUT_BUFFERS) {
+		boolean pooled = (b.capacity() == SMALL_OUT_BUFFER) || (b.capacity() == LARGE_OUT_BUFFER && b.isDirect());
+		if (pooled && this.spareOutBuffers.size() < SPARE_OUT_BUFFERS) {
 			this.spareOutBuffers.add(b);
 		}
 	}
