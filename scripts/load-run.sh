@@ -18,7 +18,8 @@
 #
 # The server runs on CPU $SERVER_CPU (0) and the load on CPU $CLIENT_CPU (1), with taskset. Every step is bounded
 # by timeout, and every process this script starts is stopped by its PID. Nothing is copied into the repository.
-# Each server gets the same warm-up before its scenarios (WARMUP_S=5 s of pipelined echo, then 2 s of each kind).
+# Each server gets the same warm-up before its scenarios (WARMUP_S=5 s of pipelined echo, then 2 s of each kind,
+# WARMUP_HTTP_S=12 s of 1 KiB GETs).
 # Environment: JVM_OPTS (-Xmx2g), JAVA, SERVER_CPU, CLIENT_CPU, PORT (19300), IDLE_CONNS (2000), MVN_FLAGS (e.g. -o: build offline).
 set -uo pipefail
 
@@ -42,6 +43,7 @@ CLIENT_CPU=${CLIENT_CPU:-1}
 PORT=${PORT:-19300}
 IDLE_CONNS=${IDLE_CONNS:-2000}
 WARMUP_S=${WARMUP_S:-5}
+WARMUP_HTTP_S=${WARMUP_HTTP_S:-12}
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
@@ -224,7 +226,9 @@ warm_up() { # port: the same for every server, so a JVM's JIT is not billed to t
 	"${w[@]}" "$WSLOAD" echo --port "$1" --path /echo -c 1 -d 1 -s 1m --binary -t 2 -w 0 > /dev/null 2>&1
 	"${w[@]}" "$WSLOAD" connect --port "$1" --path /echo -C 50 -t 2 -w 0 > /dev/null 2>&1
 	if command -v wrk > /dev/null; then
-		"${w[@]}" wrk -t1 -c100 -d2s "http://127.0.0.1:$1/1k.bin" > /dev/null 2>&1
+		# a JVM's HTTP path is still compiling after 4 s of this (its req/s rose from 13k to 66k over 16 s)
+		"${w[@]}" wrk -t1 -c100 -d"${WARMUP_HTTP_S}s" "http://127.0.0.1:$1/1k.bin" > /dev/null 2>&1
+		"${w[@]}" wrk -t1 -c100 -d2s "http://127.0.0.1:$1/10m.bin" > /dev/null 2>&1
 	fi
 }
 
