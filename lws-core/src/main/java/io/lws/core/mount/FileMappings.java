@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,13 +47,7 @@ final class FileMappings {
 	private final ConcurrentHashMap<Path, Mapping> mappings = new ConcurrentHashMap<>();
 
 	/** One mapped version of a file. */
-	private record Mapping(Object fileKey, FileTime modified, ByteBuffer buffer) {
-
-		boolean matches(BasicFileAttributes a) {
-			return Objects.equals(this.fileKey, a.fileKey()) && this.buffer.capacity() == a.size()
-					&& this.modified.equals(a.lastModifiedTime());
-		}
-
+	private record Mapping(FileVersion version, ByteBuffer buffer) {
 	}
 
 	FileMappings(long maxBytes, int maxFiles) {
@@ -72,7 +64,7 @@ final class FileMappings {
 	ByteBuffer mapping(Path real, BasicFileAttributes attributes, FileChannel channel) {
 		Mapping kept = this.mappings.get(real);
 		if (kept != null) {
-			if (kept.matches(attributes)) {
+			if (kept.version().matches(attributes)) {
 				return kept.buffer();
 			}
 			forget(real, kept);
@@ -87,7 +79,7 @@ final class FileMappings {
 		}
 		try {
 			ByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-			Mapping m = new Mapping(attributes.fileKey(), attributes.lastModifiedTime(), buffer);
+			Mapping m = new Mapping(FileVersion.of(attributes), buffer);
 			Mapping previous = this.mappings.put(real, m);
 			if (previous != null) {
 				// another thread mapped it meanwhile: only one is counted

@@ -9,8 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -60,13 +58,7 @@ public final class FileSystemFileOps implements FileOps {
 	private final FileMappings mappings;
 
 	/** A small file in memory, with what identifies its version on disk. */
-	private record CachedFile(Path real, Object fileKey, FileTime modified, byte[] bytes) {
-
-		boolean matches(BasicFileAttributes a) {
-			return a.isRegularFile() && a.size() == this.bytes.length && a.lastModifiedTime().equals(this.modified)
-					&& Objects.equals(a.fileKey(), this.fileKey);
-		}
-
+	private record CachedFile(Path real, FileVersion version, byte[] bytes) {
 	}
 
 	/**
@@ -143,13 +135,11 @@ public final class FileSystemFileOps implements FileOps {
 			// The real path has no links left; refusing one here catches a link planted since toRealPath().
 			FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 			try {
-				if (attributes.size() <= CACHED_FILE_MAX) {
-					if (this.cache.size() < CACHED_FILES) {
-						return keep(relative, real, attributes, channel);
-					}
-					return new ChannelFileHandle(channel, channel.size(), attributes.lastModifiedTime().toMillis(), null);
+				boolean small = attributes.size() <= CACHED_FILE_MAX;
+				if (small && this.cache.size() < CACHED_FILES) {
+					return keep(relative, real, attributes, channel);
 				}
-				ByteBuffer mapped = this.mappings.mapping(real, attributes, channel);
+				ByteBuffer mapped = small ? null : this.mappings.mapping(real, attributes, channel);
 				long size = channel.size();
 				if (mapped != null && mapped.capacity() != size) {
 					// changed between the stat and the open: send it from the channel this time
@@ -177,8 +167,8 @@ public final class FileSystemFileOps implements FileOps {
 		}
 		try {
 			BasicFileAttributes a = Files.readAttributes(c.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-			if (c.matches(a)) {
-				return new BytesFileHandle(c.bytes(), c.modified().toMillis());
+			if (c.version().matches(a)) {
+				return new BytesFileHandle(c.bytes(), c.version().modified().toMillis());
 			}
 		}
 		catch (IOException ex) {
@@ -193,7 +183,6 @@ public final class FileSystemFileOps implements FileOps {
 			throws IOException {
 		try (channel) {
 			long size = channel.size();
-			FileTime modified = attributes.lastModifiedTime();
 			ByteBuffer buf = ByteBuffer.allocate((int) size);
 			while (buf.hasRemaining()) {
 				if (channel.read(buf, buf.position()) < 0) {
@@ -201,8 +190,9 @@ public final class FileSystemFileOps implements FileOps {
 				}
 			}
 			byte[] bytes = buf.array();
-			this.cache.put(relative, new CachedFile(real, attributes.fileKey(), modified, bytes));
-			return new BytesFileHandle(bytes, modified.toMillis());
+			this.cache.put(relative, new CachedFile(real,
+					new FileVersion(attributes.fileKey(), bytes.length, attributes.lastModifiedTime()), bytes));
+			return new BytesFileHandle(bytes, attributes.lastModifiedTime().toMillis());
 		}
 	}
 

@@ -802,6 +802,10 @@ public final class Connection implements Lws {
 			return false;
 		}
 		int total = first.remaining() + ((second != null) ? second.remaining() : 0);
+		if (this.out != null && this.out.remaining() < total && this.out.capacity() >= ServiceThread.LARGE_OUT_BUFFER
+				&& canWriteEarly() && (!writeOut() || this.closed)) {
+			return false;
+		}
 		int pending = (this.out != null) ? this.out.position() : 0;
 		long limit = this.pt.context.info().txBufferLimit();
 		if ((long) pending + total > limit) {
@@ -813,11 +817,7 @@ public final class Connection implements Lws {
 		if (this.out == null) {
 			this.out = this.pt.takeOutBuffer(total);
 		}
-		else if (this.out.remaining() < total && this.out.capacity() >= ServiceThread.LARGE_OUT_BUFFER
-				&& canWriteEarly() && (!writeOut() || this.closed)) {
-			return false;
-		}
-		if (this.out.remaining() < total) {
+		else if (this.out.remaining() < total) {
 			int cap = this.out.capacity();
 			while (cap - pending < total) {
 				cap = Math.min(Math.max(cap * 2, 1024), (int) Math.min(Integer.MAX_VALUE - 8, limit + 1024));

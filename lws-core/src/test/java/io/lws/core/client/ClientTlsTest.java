@@ -14,14 +14,12 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 
@@ -320,13 +318,8 @@ class ClientTlsTest {
 	@Test
 	void providedContextKeepsItsOwnProtocols() throws Exception {
 		Tls.Material m = Tls.localhost();
-		KeyStore trusted = KeyStore.getInstance("PKCS12");
-		trusted.load(null, null);
-		trusted.setCertificateEntry("server", m.certificate());
-		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		tmf.init(trusted);
 		SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
-		tls12.init(null, tmf.getTrustManagers(), null);
+		tls12.init(null, Tls.trusting(List.of(m.certificate())), null);
 		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness(
 				(v) -> v.clientSsl(ClientSslInfo.builder().providedContext(tls12).build()))) {
 			assertThat(echoes(client, wss(server.port(), VERIFIED).build()).sslSession().getProtocol())

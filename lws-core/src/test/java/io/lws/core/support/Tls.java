@@ -85,14 +85,6 @@ public final class Tls {
 	/** A client context trusting {@code trusted}, presenting {@code clientCert} (may be null). */
 	public static SSLContext clientContext(List<X509Certificate> trusted, CertificateGenerator.Issued clientCert) {
 		try {
-			KeyStore ts = KeyStore.getInstance("PKCS12");
-			ts.load(null, null);
-			int i = 0;
-			for (X509Certificate c : trusted) {
-				ts.setCertificateEntry("t" + i++, c);
-			}
-			TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			tmf.init(ts);
 			javax.net.ssl.KeyManager[] km = null;
 			if (clientCert != null) {
 				KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -102,8 +94,26 @@ public final class Tls {
 				km = new javax.net.ssl.KeyManager[] { new AlwaysPresent(base) };
 			}
 			SSLContext ctx = SSLContext.getInstance("TLS");
-			ctx.init(km, tmf.getTrustManagers(), null);
+			ctx.init(km, trusting(trusted), null);
 			return ctx;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Trust managers that trust exactly {@code trusted}. */
+	public static javax.net.ssl.TrustManager[] trusting(List<X509Certificate> trusted) {
+		try {
+			KeyStore ts = KeyStore.getInstance("PKCS12");
+			ts.load(null, null);
+			int i = 0;
+			for (X509Certificate c : trusted) {
+				ts.setCertificateEntry("t" + i++, c);
+			}
+			TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			tmf.init(ts);
+			return tmf.getTrustManagers();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
