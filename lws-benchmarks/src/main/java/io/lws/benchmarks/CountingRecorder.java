@@ -98,8 +98,8 @@ public final class CountingRecorder implements MetricsRecorder {
 	}
 
 	@Override
-	public void writableRequested() {
-		this.writableRequests.increment();
+	public void writableRequested(long count) {
+		this.writableRequests.add(count);
 	}
 
 	@Override

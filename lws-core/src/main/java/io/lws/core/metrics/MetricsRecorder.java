@@ -2,8 +2,10 @@ package io.lws.core.metrics;
 
 /**
  * Receives the engine's measurements. Implementations must be thread-safe and cheap: methods are called on service
- * threads, some of them (bytes, messages) on the hot path. Every method has an empty default, so an implementation
- * records only what it wants. Tags passed here are bounded: vhost and protocol names, reasons and codes from enums.
+ * threads, some of them (messages, HTTP responses) on the hot path. Bytes and writeable requests are summed by each
+ * service thread and reported once per pass of its loop, not per read or write. Every method has an empty default,
+ * so an implementation records only what it wants. Tags passed here are bounded: vhost and protocol names, reasons
+ * and codes from enums.
  */
 public interface MetricsRecorder {
 
@@ -19,11 +21,11 @@ public interface MetricsRecorder {
 	default void connectionClosed(String vhost, long durationNanos) {
 	}
 
-	/** {@code bytes} were read from a socket. */
+	/** {@code bytes} were read from sockets by one service thread since its last report (once per pass). */
 	default void bytesIn(long bytes) {
 	}
 
-	/** {@code bytes} were written to a socket. */
+	/** {@code bytes} were written to sockets by one service thread since its last report (once per pass). */
 	default void bytesOut(long bytes) {
 	}
 
@@ -54,8 +56,11 @@ public interface MetricsRecorder {
 	default void timeout(String reason) {
 	}
 
-	/** A writeable callback was requested. */
-	default void writableRequested() {
+	/**
+	 * {@code count} writeable callbacks ({@code lws_callback_on_writable}) were requested on one service thread since
+	 * its last report (once per pass).
+	 */
+	default void writableRequested(long count) {
 	}
 
 	/** A connection waited {@code nanos} for a header buffer. */

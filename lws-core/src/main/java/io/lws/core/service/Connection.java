@@ -352,7 +352,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		buf.flip();
-		this.pt.context.metrics().bytesIn(n);
+		this.pt.traffic.bytesIn(n);
 		ByteBuffer all = ByteBuffer.allocate(buf.remaining() + ((this.stash != null) ? this.stash.remaining() : 0));
 		if (this.stash != null) {
 			all.put(this.stash);
@@ -613,7 +613,7 @@ public final class Connection implements Lws {
 				break;
 			}
 			buf.flip();
-			this.pt.context.metrics().bytesIn(n);
+			this.pt.traffic.bytesIn(n);
 			consume(buf);
 			if (this.closed || !tls || this.transport == null || !this.transport.hasBufferedInput() || !wantsToRead()
 					|| this.stash != null
@@ -923,7 +923,7 @@ public final class Connection implements Lws {
 			}
 			if (written > 0) {
 				this.lastWriteProgressNanos = System.nanoTime();
-				this.pt.context.metrics().bytesOut(written);
+				this.pt.traffic.bytesOut(written);
 			}
 		}
 		catch (IOException ex) {
@@ -1139,6 +1139,8 @@ public final class Connection implements Lws {
 			this.vhost.connectionClosed();
 			pollCallback(CallbackReason.DEL_POLL_FD, this.interestOps);
 			callFirst(CallbackReason.WSI_DESTROY);
+			// its bytes first: whoever sees the close also sees what the connection carried
+			this.pt.traffic.reportTo(this.pt.context.metrics());
 			this.pt.context.metrics().connectionClosed(this.vhost.name(), System.nanoTime() - this.openedNanos);
 			this.pt.context.checkDrained();
 		}
@@ -1466,7 +1468,7 @@ public final class Connection implements Lws {
 		if (this.closed) {
 			return;
 		}
-		this.pt.context.metrics().writableRequested();
+		this.pt.traffic.writableRequested();
 		this.writableRequested = true;
 		if (this.blocked || this.fileTransfer != null) {
 			setWriteInterest(true);

@@ -698,7 +698,7 @@ final class HttpServerRole {
 					return;
 				}
 				this.c.lastWriteProgressNanos = System.nanoTime();
-				this.c.pt.context.metrics().bytesOut(n);
+				this.c.pt.traffic.bytesOut(n);
 				if (this.c.pendingOutput() > 0) {
 					// a partly written chunk waits in the output buffer; it is flushed first next time
 					this.c.pt.queueFlush(this.c);

@@ -48,6 +48,9 @@ public final class ServiceThread {
 
 	final TimeoutList timeouts = new TimeoutList();
 
+	/** Bytes and writeable requests of this pass, reported to the context's recorder at its end. */
+	final PassTraffic traffic = new PassTraffic();
+
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -204,6 +207,7 @@ public final class ServiceThread {
 		}
 		runWritableCallbacks();
 		flushDirty();
+		this.traffic.reportTo(this.context.metrics());
 	}
 
 	/**

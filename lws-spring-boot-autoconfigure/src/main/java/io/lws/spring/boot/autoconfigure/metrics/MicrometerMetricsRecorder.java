@@ -128,10 +128,10 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		counter(LwsMeterNames.TIMEOUTS, "Pending timeouts that closed a connection", "reason", reason).increment();
 	}
 
-	/** Counts a writeable callback request. */
+	/** Counts writeable callback requests. */
 	@Override
-	public void writableRequested() {
-		this.writableRequests.increment();
+	public void writableRequested(long count) {
+		this.writableRequests.add(count);
 	}
 
 	/** Records a wait for a header buffer. */
