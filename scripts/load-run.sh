@@ -11,7 +11,9 @@
 #   --jar JAR       run this sample-app jar instead of building one (--no-build: the last built one)
 #   --baseline JAR  also run this (older) sample-app jar as server "lwsj-base", interleaved: an A/B of two builds
 #   --baseline-args "ARGS"  extra arguments for "lwsj-base" (with --baseline: an A/B of two settings of one jar, e.g.
-#                   --spring.autoconfigure.exclude=io.lws.spring.boot.autoconfigure.metrics.LwsMetricsAutoConfiguration)
+#                   metrics off: --spring.autoconfigure.exclude=LIST, where LIST is the sample's own exclusions from its
+#                   application.yml (a command-line list replaces that one) plus
+#                   io.lws.spring.boot.autoconfigure.metrics.LwsMetricsAutoConfiguration, comma-separated)
 #   --rounds N      rounds (servers interleaved A B A B ...; default 1); --dur S measured seconds (default 5)
 #   --scenarios     subset of: echo-64-d1 echo-64-d16 echo-16k echo-1m connect idle http-1k http-10m
 #   --out DIR       where results.jsonl and the logs go (default: a new directory under /tmp)
