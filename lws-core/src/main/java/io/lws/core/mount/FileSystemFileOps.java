@@ -190,6 +190,7 @@ public final class FileSystemFileOps implements FileOps {
 				}
 			}
 			byte[] bytes = buf.array();
+			// the size read, not the size stat'ed: a file that grew in between is read again next time
 			this.cache.put(relative, new CachedFile(real,
 					new FileVersion(attributes.fileKey(), bytes.length, attributes.lastModifiedTime()), bytes));
 			return new BytesFileHandle(bytes, attributes.lastModifiedTime().toMillis());
