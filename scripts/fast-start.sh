@@ -29,7 +29,12 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 		--jar) JAR=$2; shift 2 ;;
 		--dir) DIR=$2; shift 2 ;;
-		--c1) C1=(-XX:TieredStopAtLevel=1); shift ;;
+		--c1)
+			C1=(-XX:TieredStopAtLevel=1)
+			# C1 alone gets two compiler threads by default; on two cores they and the main thread take turns,
+			# with one the main thread keeps a core to itself (docs/performance.md, "Start-up")
+			[ "$(nproc)" -le 2 ] && C1+=(-XX:CICompilerCount=1)
+			shift ;;
 		--prepare-only) PREPARE_ONLY=1; shift ;;
 		*) break ;;
 	esac
@@ -41,8 +46,19 @@ mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 APP=$DIR/$(basename "$JAR")
 
-feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+# Which JDK: read from its `release` file rather than by starting it twice (about 0.15 s of every start). A JDK
+# without one (unusual) is asked.
+java_bin=$(readlink -f "$(command -v "$JAVA")" || true)
+release=$(dirname "$(dirname "${java_bin:-/}")")/release
+if [ -n "$java_bin" ] && [ -f "$release" ]; then
+	jdk_id="$java_bin $(grep -E '^(IMPLEMENTOR|JAVA_RUNTIME_VERSION|JAVA_VERSION)=' "$release" | tr '\n' ' ')"
+	feature=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$release")
+else
+	jdk_id="$("$JAVA" -version 2>&1 | tr '\n' ' ')"
+	feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+fi
 feature=${feature#1.}
+feature=${feature%%.*}
 if [ "${feature:-0}" -ge 25 ]; then
 	ARCHIVE=$DIR/app.aot
 	TRAIN_OPTS=(-XX:AOTCacheOutput="$ARCHIVE")
@@ -54,7 +70,6 @@ else
 fi
 # the archive records the JDK it was made with: remember which, and retrain for another
 STAMP=$DIR/archive.jdk
-jdk_id="$("$JAVA" -version 2>&1 | tr '\n' ' ')"
 
 prepare() {
 	echo "fast-start: extracting $JAR into $DIR" >&2

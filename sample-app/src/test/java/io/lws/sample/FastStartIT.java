@@ -8,13 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,39 +40,31 @@ class FastStartIT {
 
 	private Process app;
 
-	private Path dir;
+	/** The extracted jar and its class archive, made by the first start and shared by the tests. */
+	private static Path dir;
 
 	private Path log;
 
+	@BeforeAll
+	static void createDirectory() throws IOException {
+		dir = Files.createTempDirectory("lws-fast-start");
+	}
+
+	@AfterAll
+	static void deleteDirectory() throws IOException {
+		try (var files = Files.walk(dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+	}
+
 	@AfterEach
 	void stop() throws Exception {
-		if (this.app != null) {
-			this.app.destroy();
-			if (!this.app.waitFor(20, TimeUnit.SECONDS)) {
-				this.app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		if (this.dir != null) {
-			try (var files = Files.walk(this.dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-			}
-		}
+		stopApp();
 	}
 
 	@Test
 	void startsInAotModeFromTheClassArchiveAndServesPagesProtocolsAndActuator() throws Exception {
-		Path dir = Files.createTempDirectory("lws-fast-start");
-		this.dir = dir;
-		this.log = dir.resolve("app.log");
-		ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "scripts", "fast-start.sh").toString(),
-				"--jar", Path.of("target", "lws-sample-app.jar").toString(), "--dir", dir.resolve("app").toString(),
-				"--lws.vhosts.default.port=0", "--management.server.port=0")
-			.redirectErrorStream(true)
-			.redirectOutput(this.log.toFile());
-		// -Xshare:on: a JVM that cannot map the archive fails instead of quietly starting without it
-		builder.environment().put("JAVA_OPTS", "-Xshare:on");
-		this.app = builder.start();
-		String started = awaitStarted();
+		String started = start("app.log");
 		assertThat(started).contains("Starting AOT-processed SampleApplication");
 		int port = port(started, "default");
 		int management = port(started, "management");
@@ -90,8 +85,56 @@ class FastStartIT {
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
 		assertThat(get(management, "/actuator/metrics").body()).contains("lws.connections.active");
+		assertNoWarnings();
+	}
+
+	@Test
+	void startsWithC1OnlyFromTheSameArchiveWithoutRetraining() throws Exception {
+		Process prepare = new ProcessBuilder(script("--prepare-only")).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("prepare.log").toFile())
+			.start();
+		assertThat(prepare.waitFor(150, TimeUnit.SECONDS)).isTrue();
+		assertThat(prepare.exitValue()).as(Files.readString(dir.resolve("prepare.log"))).isZero();
+
+		// the quickest start: C1 only (and one compiler thread on a small machine), from the archive made above
+		String started = start("c1.log", "--c1");
+		assertThat(started).contains("Starting AOT-processed SampleApplication").doesNotContain("training run");
+		assertThat(get(port(started, "default"), "/").statusCode()).isEqualTo(200);
+		assertNoWarnings();
+	}
+
+	/** Starts the jar through the script, logging to {@code logName}, and returns the log once it has started. */
+	private String start(String logName, String... scriptOptions) throws IOException, InterruptedException {
+		this.log = dir.resolve(logName);
+		List<String> command = script(scriptOptions);
+		command.addAll(List.of("--lws.vhosts.default.port=0", "--management.server.port=0"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile());
+		// -Xshare:on: a JVM that cannot map the archive fails instead of quietly starting without it
+		builder.environment().put("JAVA_OPTS", "-Xshare:on");
+		this.app = builder.start();
+		return awaitStarted();
+	}
+
+	private static List<String> script(String... options) {
+		List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "scripts", "fast-start.sh").toString(),
+				"--jar", Path.of("target", "lws-sample-app.jar").toString(), "--dir", dir.resolve("app").toString()));
+		command.addAll(List.of(options));
+		return command;
+	}
+
+	private void assertNoWarnings() throws IOException {
 		assertThat(Files.readString(this.log).lines())
 			.noneMatch((line) -> line.contains(" WARN ") || line.contains(" ERROR "));
+	}
+
+	private void stopApp() throws InterruptedException {
+		if (this.app != null) {
+			this.app.destroy();
+			if (!this.app.waitFor(20, TimeUnit.SECONDS)) {
+				this.app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			this.app = null;
+		}
 	}
 
 	private String awaitStarted() throws IOException, InterruptedException {
