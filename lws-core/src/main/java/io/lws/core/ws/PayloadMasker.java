@@ -90,32 +90,50 @@ final class PayloadMasker {
 	}
 
 	/**
-	 * A service thread's array for masking direct buffers, and the long views of the last direct buffer it masked
-	 * (one for each of the 8 possible alignments of a payload's first byte). The views are made once per buffer, and
-	 * the service thread reads every frame into the same buffer: masking allocates nothing once warm.
+	 * A service thread's array for masking direct buffers, and the long views of the last few direct buffers it
+	 * masked (one for each of the 8 possible alignments of a payload's first byte). The views are made once per
+	 * buffer: a server reads every frame into the same buffer, and a client's frames alternate between a few pooled
+	 * output buffers, so masking allocates nothing once warm. Only more buffers than {@link #BUFFERS} in turn make
+	 * views again.
 	 */
 	private static final class DirectMaskScratch {
 
+		/** Buffers whose views are kept; the oldest makes way. */
+		static final int BUFFERS = 4;
+
 		final long[] longs = new long[512];
 
-		private final LongBuffer[] views = new LongBuffer[Long.BYTES];
+		private final ByteBuffer[] viewed = new ByteBuffer[BUFFERS];
 
-		private ByteBuffer viewed;
+		private final LongBuffer[][] views = new LongBuffer[BUFFERS][Long.BYTES];
+
+		/** The slot the next new buffer takes. */
+		private int next;
 
 		/** A native-order long view of {@code buffer} whose long 0 starts at the byte {@code from & 7}. */
 		LongBuffer view(ByteBuffer buffer, int from) {
-			if (buffer != this.viewed) {
-				java.util.Arrays.fill(this.views, null);
-				this.viewed = buffer;
-			}
+			int slot = slotOf(buffer);
 			int alignment = from & 7;
-			LongBuffer view = this.views[alignment];
+			LongBuffer view = this.views[slot][alignment];
 			if (view == null) {
 				view = buffer.duplicate().clear().position(alignment).slice().order(ByteOrder.nativeOrder())
 					.asLongBuffer();
-				this.views[alignment] = view;
+				this.views[slot][alignment] = view;
 			}
 			return view;
+		}
+
+		private int slotOf(ByteBuffer buffer) {
+			for (int slot = 0; slot < BUFFERS; slot++) {
+				if (this.viewed[slot] == buffer) {
+					return slot;
+				}
+			}
+			int slot = this.next;
+			this.next = (slot + 1) % BUFFERS;
+			this.viewed[slot] = buffer;
+			java.util.Arrays.fill(this.views[slot], null);
+			return slot;
 		}
 
 	}
