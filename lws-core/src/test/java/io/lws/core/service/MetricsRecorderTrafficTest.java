@@ -3,6 +3,7 @@ package io.lws.core.service;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lws.core.HttpHeaders;
+import io.lws.core.Lws;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
+import io.lws.core.WriteProtocol;
 import io.lws.core.metrics.MetricsRecorder;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
@@ -41,6 +47,9 @@ class MetricsRecorderTrafficTest {
 
 		final AtomicLong writables = new AtomicLong();
 
+		/** Reports of nothing: a pass with no traffic should not call the recorder at all. */
+		final AtomicLong emptyReports = new AtomicLong();
+
 		volatile long inAtClose = -1;
 
 		volatile long outAtClose = -1;
@@ -49,18 +58,26 @@ class MetricsRecorderTrafficTest {
 
 		@Override
 		public void bytesIn(long bytes) {
+			countIfEmpty(bytes);
 			this.in.addAndGet(bytes);
 		}
 
 		@Override
 		public void bytesOut(long bytes) {
+			countIfEmpty(bytes);
 			this.out.addAndGet(bytes);
 		}
 
 		@Override
 		public void writableRequested(long count) {
-			assertThat(count).isPositive();
+			countIfEmpty(count);
 			this.writables.addAndGet(count);
+		}
+
+		private void countIfEmpty(long value) {
+			if (value <= 0) {
+				this.emptyReports.incrementAndGet();
+			}
 		}
 
 		@Override
@@ -103,6 +120,55 @@ class MetricsRecorderTrafficTest {
 				assertThat(recorder.outAtClose).isEqualTo(receivedFirst + received);
 				assertThat(received).isGreaterThan(300_000);
 			}
+		}
+	}
+
+	@Test
+	void everyWriteableRequestIsReportedBeforeTheClose() throws Exception {
+		// a dynamic answer written in CHUNKS pieces, one per writeable callback, each asked for with
+		// lws_callback_on_writable
+		int chunks = 3;
+		AtomicLong requested = new AtomicLong();
+		LwsProtocol<int[]> pieces = LwsProtocol.of("pieces", new LwsProtocolHandler<int[]>() {
+			@Override
+			public int[] newSession(Lws wsi) {
+				return new int[1];
+			}
+
+			@Override
+			public int onHttp(Lws wsi, int[] sent, String uri) {
+				wsi.write(HttpHeaders.status(200).contentType("text/plain").contentLength(chunks)
+					.toByteBuffer(wsi), WriteProtocol.HTTP_HEADERS);
+				requested.incrementAndGet();
+				wsi.callbackOnWritable();
+				return 0;
+			}
+
+			@Override
+			public int onHttpWriteable(Lws wsi, int[] sent) {
+				sent[0]++;
+				boolean last = sent[0] == chunks;
+				wsi.write(ByteBuffer.wrap(new byte[] { 'x' }), last ? WriteProtocol.HTTP_FINAL : WriteProtocol.HTTP);
+				if (!last) {
+					requested.incrementAndGet();
+					wsi.callbackOnWritable();
+					return 0;
+				}
+				return wsi.httpTransactionCompleted() ? -1 : 0;
+			}
+		});
+		TrafficRecorder recorder = new TrafficRecorder();
+		try (TestServer server = TestServer.start((c) -> c.metricsRecorder(recorder), (v) -> v.protocols(pieces));
+				Socket socket = new Socket("127.0.0.1", server.port())) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream()
+				.write("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			assertThat(drain(socket.getInputStream())).isPositive();
+			assertThat(recorder.closed.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(requested.get()).isEqualTo(chunks);
+			assertThat(recorder.writables.get()).isEqualTo(chunks);
+			assertThat(recorder.emptyReports.get()).isZero();
 		}
 	}
 
