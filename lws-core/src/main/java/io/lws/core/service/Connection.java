@@ -174,6 +174,9 @@ public final class Connection implements Lws {
 
 	long timerGeneration;
 
+	/** The service pass ({@link ServiceThread}) that last handled this connection's readiness. */
+	long servedInPass = -2;
+
 	// ---- lifecycle ----
 
 	private volatile boolean closed;
