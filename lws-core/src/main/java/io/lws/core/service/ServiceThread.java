@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.lws.core.log.LwsLog;
 
@@ -90,7 +91,13 @@ public final class ServiceThread {
 	/** Counts passes of the loop, so a connection can tell it was handled in the previous one. */
 	private long pass;
 
-	/** Ready keys of this pass held back until the others are handled (see {@link #serviceKey}). */
+	/** The ready keys of this pass, in the order the kernel reported them. */
+	private final ArrayDeque<SelectionKey> readyKeys = new ArrayDeque<>();
+
+	/** What the selector calls for each ready key: only collects it (see {@link #serviceOnce}). */
+	private final Consumer<SelectionKey> collectReadyKey = this.readyKeys::addLast;
+
+	/** Ready keys of this pass held back until the others are handled (see {@link #serveReadyKeys}). */
 	private final ArrayDeque<SelectionKey> lateKeys = new ArrayDeque<>();
 
 	private volatile Thread thread;
@@ -189,17 +196,21 @@ public final class ServiceThread {
 			wait = Math.min(wait, 1000);
 		}
 		// Ready keys are handled in the order the kernel reports them (epoll's ready list is first come, first
-		// served, but for the keys serveLateKeys handles), not in the selected-key set's hash order: with the set, a
-		// connection that always came late in the pass had its echo flushed late, missed the next select and got one
+		// served, but for the keys serveReadyKeys holds back), not in the selected-key set's hash order: with the set,
+		// a connection that always came late in the pass had its echo flushed late, missed the next select and got one
 		// round trip in two passes (min/max fairness 0.54 at 100 connections x 16 in flight). The action form also
-		// skips the set's add and remove.
+		// skips the set's add and remove. The action only collects the keys, and they are served after the select
+		// returns: served from inside the action, the whole per-key path was compiled into each of the selector's
+		// methods the JIT saw hot, so the first blocked write of the JVM's life (a large file, say) invalidated five
+		// large compiled methods at once and the service loop ran slow for seconds while they were rebuilt
+		// (docs/performance.md, section 20).
 		if (wait <= 0) {
-			this.selector.selectNow(this::serviceKey);
+			this.selector.selectNow(this.collectReadyKey);
 		}
 		else {
-			this.selector.select(this::serviceKey, wait);
+			this.selector.select(this.collectReadyKey, wait);
 		}
-		serveLateKeys();
+		serveReadyKeys();
 		this.pass++;
 		this.wakeupPending.set(false);
 		this.lastLoopNanos = System.nanoTime();
@@ -219,28 +230,27 @@ public final class ServiceThread {
 		this.traffic.reportTo(this.context.metrics());
 	}
 
-	/** Serves a ready key now, or after the pass's other keys if its connection was served in the previous pass. */
-	private void serviceKey(SelectionKey key) {
-		if (key.attachment() instanceof Connection c && c.servedInPass == this.pass - 1) {
-			this.lateKeys.add(key);
-			return;
-		}
-		serveKey(key);
-	}
-
 	/**
-	 * Handles the keys {@link #serviceKey} held back: connections handled in the previous pass. Level-triggered epoll
-	 * (the only mode of a Java selector) puts every descriptor it reports back at the head of its ready list, so one
-	 * that is readable again by the next wait is reported before those that became readable while this thread was
-	 * busy, however late its data came. Under pipelined load the connections whose peers answer fastest kept the
-	 * head of every pass and the others fell behind (min/max messages per connection 0.93-0.95 at 100 connections x
-	 * 16 in flight). Serving them last restores roughly first come, first served, as an edge-triggered or
-	 * {@code poll()} loop gets.
+	 * Serves this pass's ready keys in the kernel's order, except that a connection handled in the previous pass is
+	 * served after the others. Level-triggered epoll (the only mode of a Java selector) puts every descriptor it
+	 * reports back at the head of its ready list, so one that is readable again by the next wait is reported before
+	 * those that became readable while this thread was busy, however late its data came. Under pipelined load the
+	 * connections whose peers answer fastest kept the head of every pass and the others fell behind (min/max messages
+	 * per connection 0.93-0.95 at 100 connections x 16 in flight). Serving them last restores roughly first come,
+	 * first served, as an edge-triggered or {@code poll()} loop gets.
 	 */
-	private void serveLateKeys() {
-		SelectionKey late;
-		while ((late = this.lateKeys.poll()) != null) {
-			serveKey(late);
+	private void serveReadyKeys() {
+		SelectionKey key;
+		while ((key = this.readyKeys.pollFirst()) != null) {
+			if (key.attachment() instanceof Connection c && c.servedInPass == this.pass - 1) {
+				this.lateKeys.addLast(key);
+			}
+			else {
+				serveKey(key);
+			}
+		}
+		while ((key = this.lateKeys.pollFirst()) != null) {
+			serveKey(key);
 		}
 	}
 
