@@ -201,9 +201,11 @@ public final class ServiceThread {
 		// round trip in two passes (min/max fairness 0.54 at 100 connections x 16 in flight). The action form also
 		// skips the set's add and remove. The action only collects the keys, and they are served after the select
 		// returns: served from inside the action, the whole per-key path was compiled into each of the selector's
-		// methods the JIT saw hot, so the first blocked write of the JVM's life (a large file, say) invalidated five
-		// large compiled methods at once and the service loop ran slow for seconds while they were rebuilt
-		// (docs/performance.md, section 20).
+		// methods the JIT saw hot, so the first blocked write of the JVM's life (a large file, say) invalidated all of
+		// them at once and the service loop ran slow for seconds while they were rebuilt (docs/performance.md,
+		// section 20). Keys left by a pass that ended in an exception are stale: the select reports them again.
+		this.readyKeys.clear();
+		this.lateKeys.clear();
 		if (wait <= 0) {
 			this.selector.selectNow(this.collectReadyKey);
 		}
