@@ -262,9 +262,6 @@ public final class ServiceThread {
 	 * in the pass, instead of the last ones read waiting for all the others.
 	 */
 	private void serveKey(SelectionKey key) {
-		if (key.attachment() instanceof Connection c) {
-			c.servedInPass = this.pass;
-		}
 		handleKey(key);
 		flushDirty();
 	}
@@ -279,6 +276,7 @@ public final class ServiceThread {
 			return;
 		}
 		Connection c = (Connection) att;
+		c.servedInPass = this.pass;
 		try {
 			int ready = key.readyOps();
 			if ((ready & SelectionKey.OP_CONNECT) != 0) {

@@ -86,12 +86,7 @@ class ServicePassFairnessTest {
 			}
 		}
 		finally {
-			for (WsTestClient c : clients) {
-				c.close();
-			}
-			loop.shutdown();
-			loop.awaitTermination(5, TimeUnit.SECONDS);
-			ctx.destroy();
+			stop(ctx, loop, clients);
 		}
 	}
 
@@ -144,12 +139,7 @@ class ServicePassFairnessTest {
 			assertThat(c.readFrame().text()).isEqualTo("c");
 		}
 		finally {
-			for (WsTestClient client : clients) {
-				client.close();
-			}
-			loop.shutdown();
-			loop.awaitTermination(5, TimeUnit.SECONDS);
-			ctx.destroy();
+			stop(ctx, loop, clients);
 		}
 	}
 
@@ -187,6 +177,16 @@ class ServicePassFairnessTest {
 			background.get(5, TimeUnit.SECONDS);
 		}
 		return clients;
+	}
+
+	/** Closes the clients, then stops the loop's thread and destroys the context. */
+	private static void stop(LwsContext ctx, ExecutorService loop, List<WsTestClient> clients) throws Exception {
+		for (WsTestClient c : clients) {
+			c.close();
+		}
+		loop.shutdown();
+		loop.awaitTermination(5, TimeUnit.SECONDS);
+		ctx.destroy();
 	}
 
 	private static int othersWithBytes(List<WsTestClient> clients) {
