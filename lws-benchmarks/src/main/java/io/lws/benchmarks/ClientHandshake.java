@@ -57,12 +57,12 @@ final class ClientHandshake {
 	 * Reads byte by byte up to the empty line ending a response head, so that no byte of what follows is taken;
 	 * slow, but it runs once per trial.
 	 */
-	private static String readHead(InputStream in) throws IOException {
+	static String readHead(InputStream in) throws IOException {
 		StringBuilder head = new StringBuilder();
 		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
 			int b = in.read();
 			if (b < 0) {
-				throw new IOException("The server closed the connection during the handshake: " + head);
+				throw new IOException("The server closed the connection before the end of a response head: " + head);
 			}
 			head.append((char) b);
 		}

@@ -128,16 +128,7 @@ public class CompressedEchoBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() throws IOException {
-		try {
-			if (this.socket != null) {
-				this.socket.close();
-			}
-		}
-		finally {
-			if (this.context != null) {
-				this.context.destroy();
-			}
-		}
+		TrialResources.close(this.socket, this.context);
 	}
 
 	private static final byte[] NONE = new byte[0];

@@ -168,16 +168,7 @@ public class EchoRoundTripBenchmark {
 	/** Closes the client and destroys the context; fails the trial if the counting recorder was never called. */
 	@TearDown(Level.Trial)
 	public void stop() throws IOException {
-		try {
-			if (this.socket != null) {
-				this.socket.close();
-			}
-		}
-		finally {
-			if (this.context != null) {
-				this.context.destroy();
-			}
-		}
+		TrialResources.close(this.socket, this.context);
 		// Checked rather than printed: this runs inside the last iteration's window of -prof gc, and printing
 		// from a forked JMH VM allocates enough to show in its per-operation figure.
 		if (this.counting != null && this.counting.messagesIn() == 0) {

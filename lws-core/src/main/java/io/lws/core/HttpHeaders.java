@@ -1,8 +1,7 @@
 package io.lws.core;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Arrays;
 
 import io.lws.core.http.HttpStatus;
 
@@ -13,13 +12,23 @@ import io.lws.core.http.HttpStatus;
  * {@code lws_add_http_header_content_length} and {@code lws_finalize_http_header}.
  * <p>
  * Header names are written in lower case, as libwebsockets does on HTTP/1. The status line uses the request's
- * version, and the context's {@code server_string} is added unless a {@code server} header is given.
+ * version, and the context's {@code server_string} is added unless a {@code server} header is given. Text is sent
+ * as ISO-8859-1, the historical charset of HTTP header fields: a character outside it is sent as {@code ?}.
+ * <p>
+ * The lines are kept as bytes from the start, as libwebsockets writes them into the caller's buffer: the engine
+ * answers every file request with a head built here, and a head built as text and encoded at the end was a third of
+ * what serving a small file allocated.
  */
 public final class HttpHeaders {
 
+	private static final byte[] CRLF = { '\r', '\n' };
+
 	private final int status;
 
-	private final StringBuilder lines = new StringBuilder(128);
+	/** The header lines added so far, each ending in CRLF: {@code lines[0, length)}. */
+	private byte[] lines = new byte[128];
+
+	private int length;
 
 	private boolean hasServer;
 
@@ -48,17 +57,24 @@ public final class HttpHeaders {
 		if (name.isEmpty() || containsLineBreak(name) || containsLineBreak(value) || name.indexOf(':') >= 0) {
 			throw new IllegalArgumentException("Header name or value contains a line break or colon: " + name);
 		}
-		String lower = name.toLowerCase(Locale.ROOT);
-		if (lower.equals("server")) {
+		if (name.equalsIgnoreCase("server")) {
 			this.hasServer = true;
 		}
-		this.lines.append(lower).append(": ").append(value).append("\r\n");
+		startLine(name, value.length());
+		appendText(value);
+		appendCrlf();
 		return this;
 	}
 
 	/** {@code lws_add_http_header_content_length}. */
 	public HttpHeaders contentLength(long length) {
-		return add("content-length", Long.toString(length));
+		if (length < 0) {
+			throw new IllegalArgumentException("content-length cannot be negative: " + length);
+		}
+		startLine("content-length", 19);
+		appendDecimal(length);
+		appendCrlf();
+		return this;
 	}
 
 	/** Adds a {@code content-type} header. */
@@ -77,14 +93,106 @@ public final class HttpHeaders {
 
 	/** The finished head with an explicit version and server string (may be {@code null}). */
 	public ByteBuffer toByteBuffer(String version, String serverString) {
-		StringBuilder sb = new StringBuilder(this.lines.length() + 64);
-		sb.append(version).append(' ').append(this.status).append(' ').append(HttpStatus.reasonPhrase(this.status))
-			.append("\r\n");
-		if (!this.hasServer && serverString != null) {
-			sb.append("server: ").append(serverString).append("\r\n");
+		ByteBuffer head = ByteBuffer.allocate(encodedLength(version, serverString));
+		writeTo(head, version, serverString);
+		return head.flip();
+	}
+
+	/**
+	 * How many bytes {@link #writeTo(ByteBuffer, String, String)} writes for this head.
+	 * @param version the status line's version, for example {@code HTTP/1.1}
+	 * @param serverString the {@code server} header's value, or {@code null} for none
+	 * @return the length of the whole head, including the blank line
+	 */
+	public int encodedLength(String version, String serverString) {
+		String reason = HttpStatus.reasonPhrase(this.status);
+		int n = version.length() + 5 + reason.length() + 2 + this.length + 2;
+		if (sendsServer(serverString)) {
+			n += 10 + serverString.length();
 		}
-		sb.append(this.lines).append("\r\n");
-		return ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+		return n;
+	}
+
+	/**
+	 * {@code lws_finalize_http_header} into the caller's buffer, as libwebsockets writes a head where the caller's
+	 * pointer points: the status line, the {@code server} header unless one was added, the headers, the blank line.
+	 * @param dst where the head goes, from its position; it needs {@link #encodedLength(String, String)} bytes left
+	 * @param version the status line's version, for example {@code HTTP/1.1}
+	 * @param serverString the {@code server} header's value, or {@code null} for none
+	 * @throws java.nio.BufferOverflowException if {@code dst} has too little room (it may be partly written)
+	 */
+	public void writeTo(ByteBuffer dst, String version, String serverString) {
+		putText(dst, version);
+		dst.put((byte) ' ').put((byte) ('0' + this.status / 100)).put((byte) ('0' + this.status / 10 % 10))
+			.put((byte) ('0' + this.status % 10)).put((byte) ' ');
+		putText(dst, HttpStatus.reasonPhrase(this.status));
+		dst.put(CRLF);
+		if (sendsServer(serverString)) {
+			putText(dst, "server: ");
+			putText(dst, serverString);
+			dst.put(CRLF);
+		}
+		dst.put(this.lines, 0, this.length).put(CRLF);
+	}
+
+	private boolean sendsServer(String serverString) {
+		return !this.hasServer && serverString != null;
+	}
+
+	/** Appends {@code name: } in lower case, with room for {@code valueLength} more bytes and the CRLF. */
+	private void startLine(String name, int valueLength) {
+		ensureRoom(name.length() + 2 + valueLength + 2);
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			this.lines[this.length++] = latin1(Character.toLowerCase(c));
+		}
+		this.lines[this.length++] = ':';
+		this.lines[this.length++] = ' ';
+	}
+
+	private void appendText(String s) {
+		ensureRoom(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			this.lines[this.length++] = latin1(s.charAt(i));
+		}
+	}
+
+	/** Appends the decimal digits of {@code v} (0 or more) without making a string of them. */
+	private void appendDecimal(long v) {
+		int digits = 1;
+		for (long rest = v / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		ensureRoom(digits);
+		long rest = v;
+		for (int i = this.length + digits - 1; i >= this.length; i--) {
+			this.lines[i] = (byte) ('0' + rest % 10);
+			rest /= 10;
+		}
+		this.length += digits;
+	}
+
+	private void appendCrlf() {
+		ensureRoom(2);
+		this.lines[this.length++] = '\r';
+		this.lines[this.length++] = '\n';
+	}
+
+	private void ensureRoom(int more) {
+		if (this.length + more > this.lines.length) {
+			this.lines = Arrays.copyOf(this.lines, Math.max(this.lines.length * 2, this.length + more));
+		}
+	}
+
+	private static void putText(ByteBuffer dst, String s) {
+		for (int i = 0; i < s.length(); i++) {
+			dst.put(latin1(s.charAt(i)));
+		}
+	}
+
+	/** A character as ISO-8859-1, {@code ?} when it has no byte there (what {@code String.getBytes} gives). */
+	private static byte latin1(char c) {
+		return (byte) ((c <= 0xFF) ? c : '?');
 	}
 
 	private static boolean containsLineBreak(String s) {

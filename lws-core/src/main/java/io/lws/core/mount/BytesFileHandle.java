@@ -5,7 +5,9 @@ import java.nio.channels.FileChannel;
 
 /**
  * A file whose bytes are already in memory (a small file {@link FileSystemFileOps} keeps): reads copy from the
- * array, closing does nothing. The array is shared by every handle of the file and never written.
+ * array, closing does nothing. The array is shared by every handle of the file and never written. A handle holds no
+ * state of a read, so {@link FileSystemFileOps} hands the same one to every request for that version of the file,
+ * with its entity tag made once.
  */
 final class BytesFileHandle implements FileHandle {
 
@@ -13,9 +15,12 @@ final class BytesFileHandle implements FileHandle {
 
 	private final long lastModifiedMillis;
 
+	private final String etag;
+
 	BytesFileHandle(byte[] bytes, long lastModifiedMillis) {
 		this.bytes = bytes;
 		this.lastModifiedMillis = lastModifiedMillis;
+		this.etag = HttpCaching.etag(bytes.length, lastModifiedMillis);
 	}
 
 	@Override
@@ -26,6 +31,11 @@ final class BytesFileHandle implements FileHandle {
 	@Override
 	public long lastModifiedMillis() {
 		return this.lastModifiedMillis;
+	}
+
+	@Override
+	public String etag() {
+		return this.etag;
 	}
 
 	@Override

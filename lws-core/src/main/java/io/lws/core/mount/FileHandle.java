@@ -27,6 +27,16 @@ public interface FileHandle extends AutoCloseable {
 	long lastModifiedMillis();
 
 	/**
+	 * The file's entity tag, the {@code etag} header libwebsockets' {@code lws_serve_http_file()} sends and compares
+	 * with {@code if-none-match}: by default {@link HttpCaching#etag(long, long)} of {@link #size()} and
+	 * {@link #lastModifiedMillis()}. A source that keeps a file between requests may return one it made once.
+	 * @return the quoted entity tag
+	 */
+	default String etag() {
+		return HttpCaching.etag(size(), lastModifiedMillis());
+	}
+
+	/**
 	 * Reads bytes at {@code position} into {@code dst} ({@code lws_plat_file_ops.read}, positioned as
 	 * {@code seek_cur} allows). Reading at increasing positions is the cheap path; other orders may reopen the source.
 	 * @param dst where the bytes go, from its position up to its limit; its position advances by the count read

@@ -57,8 +57,8 @@ public final class FileSystemFileOps implements FileOps {
 	/** Larger files, mapped. */
 	private final FileMappings mappings;
 
-	/** A small file in memory, with what identifies its version on disk. */
-	private record CachedFile(Path real, FileVersion version, byte[] bytes) {
+	/** A small file in memory, with what identifies its version on disk, and the handle every request gets. */
+	private record CachedFile(Path real, FileVersion version, BytesFileHandle handle) {
 	}
 
 	/**
@@ -168,7 +168,7 @@ public final class FileSystemFileOps implements FileOps {
 		try {
 			BasicFileAttributes a = Files.readAttributes(c.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 			if (c.version().matches(a)) {
-				return new BytesFileHandle(c.bytes(), c.version().modified().toMillis());
+				return c.handle();
 			}
 		}
 		catch (IOException ex) {
@@ -190,10 +190,11 @@ public final class FileSystemFileOps implements FileOps {
 				}
 			}
 			byte[] bytes = buf.array();
+			BytesFileHandle handle = new BytesFileHandle(bytes, attributes.lastModifiedTime().toMillis());
 			// the size read, not the size stat'ed: a file that grew in between is read again next time
 			this.cache.put(relative, new CachedFile(real,
-					new FileVersion(attributes.fileKey(), bytes.length, attributes.lastModifiedTime()), bytes));
-			return new BytesFileHandle(bytes, attributes.lastModifiedTime().toMillis());
+					new FileVersion(attributes.fileKey(), bytes.length, attributes.lastModifiedTime()), handle));
+			return handle;
 		}
 	}
 

@@ -46,6 +46,9 @@ public final class Mount {
 
 	private final boolean refuseUnknownMimeTypes;
 
+	/** The {@code cache-control} value of this mount's files, made once: every file answer sends it. */
+	private final String cacheControl;
+
 	private Mount(Builder builder, Map<String, String> extraMimeTypes, Map<String, String> cgiEnv) {
 		this.mountpoint = builder.mountpoint;
 		this.originProtocol = builder.originProtocol;
@@ -59,6 +62,7 @@ public final class Mount {
 		this.cgiEnv = cgiEnv;
 		this.followSymlinksOutside = builder.followSymlinksOutside;
 		this.refuseUnknownMimeTypes = builder.refuseUnknownMimeTypes;
+		this.cacheControl = HttpCaching.cacheControl(this);
 	}
 
 	/**
@@ -148,6 +152,15 @@ public final class Mount {
 	 */
 	public int cacheMaxAge() {
 		return this.cacheMaxAge;
+	}
+
+	/**
+	 * The {@code cache-control} header value this mount's files are served with, from its cache settings as
+	 * libwebsockets' {@code lws_http_serve()} makes it: {@link HttpCaching#cacheControl(Mount)}, computed once.
+	 * @return the header value, {@code no-store} when the mount allows no caching
+	 */
+	public String cacheControl() {
+		return this.cacheControl;
 	}
 
 	/**

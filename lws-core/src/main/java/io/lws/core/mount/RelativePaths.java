@@ -24,18 +24,26 @@ final class RelativePaths {
 		if (relative.isEmpty()) {
 			return relative;
 		}
-		for (int i = 0; i < relative.length(); i++) {
-			char c = relative.charAt(i);
+		int segmentStart = 0;
+		for (int i = 0; i <= relative.length(); i++) {
+			char c = (i < relative.length()) ? relative.charAt(i) : '/';
 			if (c < 0x20 || c == 0x7f || c == '\\') {
 				return null;
 			}
-		}
-		for (String segment : relative.split("/", -1)) {
-			if (segment.isEmpty() || ".".equals(segment) || "..".equals(segment)) {
-				return null;
+			if (c == '/') {
+				if (isEmptyOrDots(relative, segmentStart, i)) {
+					return null;
+				}
+				segmentStart = i + 1;
 			}
 		}
 		return relative;
+	}
+
+	/** Whether {@code s[from, to)} is a segment that must not be opened: empty, {@code .} or {@code ..}. */
+	private static boolean isEmptyOrDots(String s, int from, int to) {
+		int n = to - from;
+		return n == 0 || (n <= 2 && s.charAt(from) == '.' && (n == 1 || s.charAt(from + 1) == '.'));
 	}
 
 }

@@ -555,9 +555,13 @@ final class HttpServerRole {
 		if (this.c.vhost.info().has(ServerOption.STS)) {
 			h.add("strict-transport-security", "max-age=15768000 ; includeSubDomains");
 		}
-		ByteBuffer b = h.toByteBuffer(this.http10 ? "HTTP/1.0" : "HTTP/1.1", this.c.pt.context.info().serverString());
+		String version = this.http10 ? "HTTP/1.0" : "HTTP/1.1";
+		String server = this.c.pt.context.info().serverString();
+		// written into the thread's scratch, which queueOutput copies from before it returns
+		ByteBuffer b = this.c.pt.headScratch(h.encodedLength(version, server));
+		h.writeTo(b, version, server);
 		this.responseStarted = true;
-		return this.c.queueOutput(b, body);
+		return this.c.queueOutput(b.flip(), body);
 	}
 
 	/** The small HTML page of an engine-made answer: the status, then {@code html} (already escaped as needed). */
@@ -611,8 +615,8 @@ final class HttpServerRole {
 			returnHttpStatus(415, null);
 			return true;
 		}
-		String etag = HttpCaching.etag(fh.size(), fh.lastModifiedMillis());
-		String cacheControl = HttpCaching.cacheControl(m);
+		String etag = fh.etag();
+		String cacheControl = m.cacheControl();
 		if (HttpCaching.ifNoneMatchHits(this.ah.value(HeaderToken.HTTP_IF_NONE_MATCH), etag)) {
 			closeQuietly(fh);
 			writeHead(HttpHeaders.status(304).add("etag", etag).add("cache-control", cacheControl));

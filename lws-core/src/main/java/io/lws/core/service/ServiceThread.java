@@ -86,6 +86,9 @@ public final class ServiceThread {
 	/** Scratch for one chunk of a file sent without {@code transferTo} (TLS, class-path resources). */
 	private ByteBuffer fileChunk;
 
+	/** Scratch for a response head the engine writes, copied into the connection's output at once. */
+	private ByteBuffer headScratch = ByteBuffer.allocate(512);
+
 	private long lastSecond;
 
 	/** Counts passes of the loop, so a connection can tell it was handled in the previous one. */
@@ -429,6 +432,14 @@ public final class ServiceThread {
 		}
 		this.fileChunk.clear();
 		return this.fileChunk;
+	}
+
+	/** The thread's head scratch buffer, at least {@code size} bytes, cleared. Only on this thread. */
+	ByteBuffer headScratch(int size) {
+		if (this.headScratch.capacity() < size) {
+			this.headScratch = ByteBuffer.allocate(Math.max(size, this.headScratch.capacity() * 2));
+		}
+		return this.headScratch.clear();
 	}
 
 	/**

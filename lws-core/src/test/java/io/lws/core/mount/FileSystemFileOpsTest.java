@@ -162,6 +162,22 @@ class FileSystemFileOpsTest {
 	}
 
 	@Test
+	void aSmallFileKeptInMemoryKeepsItsEntityTagUntilItChanges() throws IOException {
+		FileSystemFileOps ops = ops(false);
+		Path hello = this.root.resolve("hello.txt");
+		Files.setLastModifiedTime(hello, FileTime.from(Instant.parse("2029-01-01T00:00:00Z")));
+		FileHandle first = ops.open("hello.txt");
+		String tag = HttpCaching.etag(13, Instant.parse("2029-01-01T00:00:00Z").toEpochMilli());
+		assertThat(first.etag()).isEqualTo(tag);
+		assertThat(ops.open("hello.txt").etag()).isEqualTo(tag);
+		Files.setLastModifiedTime(hello, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+		assertThat(ops.open("hello.txt").etag())
+			.isEqualTo(HttpCaching.etag(13, Instant.parse("2030-01-01T00:00:00Z").toEpochMilli()));
+		// a handle given out earlier still describes the version it was opened on
+		assertThat(first.etag()).isEqualTo(tag);
+	}
+
+	@Test
 	void aSmallFileKeptInMemoryThatBecomesALinkOutsideIsRefused() throws IOException {
 		FileSystemFileOps ops = ops(false);
 		assertThat(readAll(ops.open("hello.txt"))).isEqualTo("hello, world\n");
