@@ -132,6 +132,12 @@ public final class Connection implements Lws {
 	 */
 	private boolean lingering;
 
+	/**
+	 * Set when the peer has said it sends nothing more (a WebSocket server's closing handshake is complete): once the
+	 * output is out the connection closes at once, without {@link #lingering}.
+	 */
+	private boolean closeWithoutLinger;
+
 	private int lingerBytes;
 
 	/** At most this much is read and dropped while lingering. */
@@ -289,6 +295,7 @@ public final class Connection implements Lws {
 		this.stash = null;
 		this.readPaused = false;
 		this.closeAfterFlush = false;
+		this.closeWithoutLinger = false;
 	}
 
 	/**
@@ -1006,13 +1013,14 @@ public final class Connection implements Lws {
 
 	/**
 	 * Everything we had to say is out: on a plain TCP connection shut the write side and linger briefly (see
-	 * {@link #lingering}); otherwise (TLS, whose close_notify the transport sends, or UNIX sockets) close now.
+	 * {@link #lingering}); otherwise (TLS, whose close_notify the transport sends, or UNIX sockets), or when the peer
+	 * has said it sends nothing more ({@link #closeAfterFlushWithoutLinger()}), close now.
 	 */
 	private void finishClose() {
 		if (this.closed || this.lingering) {
 			return;
 		}
-		if (!(this.transport instanceof PlainTransport) || remoteAddress() == null) {
+		if (this.closeWithoutLinger || !(this.transport instanceof PlainTransport) || remoteAddress() == null) {
 			closeNow(CloseCause.APPLICATION);
 			return;
 		}
@@ -1049,6 +1057,16 @@ public final class Connection implements Lws {
 		if (this.lingerBytes > LINGER_LIMIT) {
 			closeNow(CloseCause.APPLICATION);
 		}
+	}
+
+	/**
+	 * Closes once pending output is flushed, and then at once rather than lingering: for a WebSocket server whose
+	 * closing handshake is complete, which RFC 6455 section 7.1.1 says must close the TCP connection immediately (the
+	 * peer has sent its Close frame and sends nothing after it), as libwebsockets does.
+	 */
+	void closeAfterFlushWithoutLinger() {
+		this.closeWithoutLinger = true;
+		closeAfterFlush();
 	}
 
 	/** Closes once pending output is flushed (bounded by a flush timeout). */

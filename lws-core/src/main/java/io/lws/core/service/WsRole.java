@@ -282,7 +282,14 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 			queueFrame(Opcode.CLOSE, true, payload.duplicate());
 			this.sentCloseCode = code;
 		}
-		this.c.closeAfterFlush();
+		if (this.client) {
+			// a client waits for the server to close first (RFC 6455 section 7.1.1)
+			this.c.closeAfterFlush();
+		}
+		else {
+			// the closing handshake is complete with our answer: the server closes TCP at once
+			this.c.closeAfterFlushWithoutLinger();
+		}
 	}
 
 	void onPeerEof() {

@@ -187,6 +187,27 @@ class WebSocketServerTest {
 	}
 
 	@Test
+	void afterThePeersCloseIsAnsweredTheServerClosesAtOnceWithoutWaitingForThePeersFin() throws Exception {
+		CountDownLatch closed = new CountDownLatch(1);
+		LwsProtocol<Object> p = LwsProtocol.of("plain", new LwsProtocolHandler<>() {
+			@Override
+			public int onClosed(Lws wsi, Object s) {
+				closed.countDown();
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p));
+				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+			c.sendClose(1000, "bye");
+			assertThat(c.readFrame().closeCode()).isEqualTo(1000);
+			// The client keeps its socket open. RFC 6455 section 7.1.1: with both Close frames exchanged the server
+			// closes TCP immediately; lingering for the client's FIN would hold the connection for 2 s.
+			assertThat(closed.await(1500, TimeUnit.MILLISECONDS)).isTrue();
+			assertThat(c.raw().closedByServer()).isTrue();
+		}
+	}
+
+	@Test
 	void peerInitiatedCloseSeesCodeAndReasonAndNonZeroSkipsTheEcho() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
 		LwsProtocol<Object> p = LwsProtocol.of("noecho", new LwsProtocolHandler<>() {
