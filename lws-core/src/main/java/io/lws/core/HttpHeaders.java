@@ -66,7 +66,10 @@ public final class HttpHeaders {
 		return this;
 	}
 
-	/** {@code lws_add_http_header_content_length}. */
+	/**
+	 * {@code lws_add_http_header_content_length}, whose length is unsigned.
+	 * @throws IllegalArgumentException if {@code length} is negative
+	 */
 	public HttpHeaders contentLength(long length) {
 		if (length < 0) {
 			throw new IllegalArgumentException("content-length cannot be negative: " + length);
