@@ -276,14 +276,15 @@ public final class Connection implements Lws {
 	 * connection: no close callbacks, the session and protocol stay.
 	 */
 	void dropClientSocket() {
-		if (this.key != null) {
+		boolean registered = (this.key != null);
+		if (registered) {
 			pollCallback(CallbackReason.DEL_POLL_FD, this.interestOps);
 			this.key.cancel();
 			this.key = null;
 		}
 		this.interestOps = 0;
 		forgetVerification();
-		closeSocket();
+		closeSocket(registered);
 		this.transport = null;
 		this.channel = null;
 		this.transportReadyHandled = false;
@@ -1165,16 +1166,25 @@ public final class Connection implements Lws {
 			this.pt.context.metrics().connectionClosed(this.vhost.name(), System.nanoTime() - this.openedNanos);
 			this.pt.context.checkDrained();
 		}
-		if (this.key != null) {
+		boolean registered = (this.key != null);
+		if (registered) {
 			this.key.cancel();
 		}
 		forgetVerification();
-		closeSocket();
+		closeSocket(registered);
 		LwsLog.debug("Closed {} ({})", this, cause);
 	}
 
-	/** Closes the socket: through the transport when there is one (TLS says close_notify first, best effort). */
-	private void closeSocket() {
+	/**
+	 * Closes the socket: through the transport when there is one (TLS says close_notify first, best effort). A plain
+	 * socket whose selection key was just cancelled is closed by the service thread after its next select
+	 * ({@link ServiceThread#closeAfterSelect}), which spares the syscalls the JDK makes for a registered channel.
+	 */
+	private void closeSocket(boolean keyCancelled) {
+		if (keyCancelled && this.channel != null && (this.transport == null || this.transport instanceof PlainTransport)
+				&& this.pt.closeAfterSelect(this.channel)) {
+			return;
+		}
 		if (this.transport != null) {
 			this.transport.close();
 		}

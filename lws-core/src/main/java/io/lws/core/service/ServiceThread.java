@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -103,6 +104,9 @@ public final class ServiceThread {
 	/** Ready keys of this pass held back until the others are handled (see {@link #serveReadyKeys}). */
 	private final ArrayDeque<SelectionKey> lateKeys = new ArrayDeque<>();
 
+	/** Channels of connections closed in this pass, closed after the next select (see {@link #closeAfterSelect}). */
+	private final ArrayList<SocketChannel> closingChannels = new ArrayList<>();
+
 	private volatile Thread thread;
 
 	private volatile boolean running = true;
@@ -187,7 +191,8 @@ public final class ServiceThread {
 	 */
 	void serviceOnce(long timeoutMs) throws IOException {
 		long wait = timeoutMs;
-		if (!this.tasks.isEmpty() || !this.writableQueue.isEmpty() || !this.dirty.isEmpty() || this.cancelRequested) {
+		if (!this.tasks.isEmpty() || !this.writableQueue.isEmpty() || !this.dirty.isEmpty() || this.cancelRequested
+				|| !this.closingChannels.isEmpty()) {
 			wait = 0;
 		}
 		else {
@@ -215,6 +220,7 @@ public final class ServiceThread {
 		else {
 			this.selector.select(this.collectReadyKey, wait);
 		}
+		closeDeregisteredChannels();
 		serveReadyKeys();
 		this.pass++;
 		this.wakeupPending.set(false);
@@ -498,6 +504,43 @@ public final class ServiceThread {
 		return this.stopped.await(millis, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Takes the channel of a connection closed during this pass, whose selection key was just cancelled, to close it
+	 * once the next select has deregistered it; returns false when the caller should close it now (not on this
+	 * thread, or the loop is ending). A channel closed while still registered with a selector makes the JDK read
+	 * {@code SO_LINGER} and shut the output, and its descriptor is only closed by the selector's next pass anyway:
+	 * two more syscalls per connection (of 16 in a storm of short WebSocket connections, docs/performance.md section
+	 * 27). The pass that closed it is followed by a select that does not wait, so the close is not delayed past it.
+	 */
+	boolean closeAfterSelect(SocketChannel channel) {
+		if (!this.running || !inThread()) {
+			return false;
+		}
+		this.closingChannels.add(channel);
+		return true;
+	}
+
+	/** Closes the channels {@link #closeAfterSelect} took: the select that just ran has deregistered them. */
+	private void closeDeregisteredChannels() {
+		int n = this.closingChannels.size();
+		if (n == 0) {
+			return;
+		}
+		for (int i = 0; i < n; i++) {
+			closeQuietly(this.closingChannels.get(i));
+		}
+		this.closingChannels.clear();
+	}
+
+	private static void closeQuietly(SocketChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
+	}
+
 	/** Closes every connection at once (the thread is ending). */
 	void closeAllNow() {
 		for (Connection c : new ArrayList<>(this.connections)) {
@@ -509,6 +552,8 @@ public final class ServiceThread {
 		catch (IOException ex) {
 			// nothing more to do
 		}
+		// the selector is closed, so nothing is registered any more
+		closeDeregisteredChannels();
 	}
 
 	void markStoppedWithoutThread() {

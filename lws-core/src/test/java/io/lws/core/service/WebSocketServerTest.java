@@ -208,6 +208,25 @@ class WebSocketServerTest {
 	}
 
 	@Test
+	void theServersFinFollowsItsCloseFrameAtOnceWhenNothingElseIsHappening() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("plain", new LwsProtocolHandler<>() {
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p))) {
+			for (int i = 0; i < 3; i++) {
+				// an idle server: its loop waits up to a second for I/O or a timer
+				Thread.sleep(300);
+				try (WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
+					c.sendClose(1000, "bye");
+					assertThat(c.readFrame().closeCode()).isEqualTo(1000);
+					// the socket is closed after the select that follows the closing pass, which must not wait
+					c.raw().soTimeout(300);
+					assertThat(c.raw().closedByServer()).isTrue();
+				}
+			}
+		}
+	}
+
+	@Test
 	void peerInitiatedCloseSeesCodeAndReasonAndNonZeroSkipsTheEcho() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
 		LwsProtocol<Object> p = LwsProtocol.of("noecho", new LwsProtocolHandler<>() {
