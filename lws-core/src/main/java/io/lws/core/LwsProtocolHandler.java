@@ -116,7 +116,9 @@ public interface LwsProtocolHandler<S> {
 
 	/**
 	 * {@code LWS_CALLBACK_HTTP_FILE_COMPLETION}: a file started with {@link Lws#serveHttpFile} was sent. Return
-	 * non-zero to close; otherwise the transaction completes (keep-alive permitting).
+	 * non-zero to close; otherwise the transaction completes (keep-alive permitting). The request's headers are
+	 * still readable here, except for a file a file mount served: its header buffer went back to the pool once
+	 * the head was out.
 	 */
 	default int onHttpFileCompletion(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.HTTP_FILE_COMPLETION, session, null);

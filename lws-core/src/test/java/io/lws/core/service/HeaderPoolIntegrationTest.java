@@ -1,11 +1,18 @@
 package io.lws.core.service;
 
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.lws.core.HeaderPoolStats;
+import io.lws.core.mount.Mount;
+import io.lws.core.mount.MountOrigin;
 import io.lws.core.support.HttpResponse;
 import io.lws.core.support.RawClient;
 import io.lws.core.support.TestServer;
@@ -59,6 +66,38 @@ class HeaderPoolIntegrationTest {
 			assertThat(waiter.closedByServer()).isTrue();
 			holder.close();
 			waiter.close();
+			s.awaitConnections(0);
+			awaitPool(s, 0, 0);
+		}
+	}
+
+	@Test
+	void aDownloadFromAFileMountHoldsNoHeaderBufferWhileItsBodyGoesOut(@TempDir Path www) throws Exception {
+		int big = 64 * 1024 * 1024;
+		try (RandomAccessFile f = new RandomAccessFile(www.resolve("big.bin").toFile(), "rw")) {
+			f.setLength(big);
+		}
+		Files.writeString(www.resolve("small.txt"), "small");
+		Mount files = Mount.builder("/", MountOrigin.FILE, www.toString()).build();
+		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(1).timeoutSecsAhIdle(20),
+				(v) -> v.mounts(files))) {
+			// a client that asks for a large file and does not read it: its socket fills and the transfer waits
+			RawClient downloader = s.client().send("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+			HttpResponse head = downloader.readHeadResponse();
+			assertThat(head.status()).isEqualTo(200);
+			assertThat(head.contentLength()).isEqualTo(big);
+			awaitPool(s, 0, 0);
+			// the only buffer is free, so another client is answered while the download is stuck
+			try (RawClient other = s.client()) {
+				HttpResponse r = other.send("GET /small.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+				assertThat(r.status()).isEqualTo(200);
+				assertThat(r.bodyText()).isEqualTo("small");
+			}
+			// the download itself is whole, and its keep-alive connection takes a buffer again for its next request
+			downloader.readExactly(big);
+			HttpResponse next = downloader.send("GET /small.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+			assertThat(new String(next.body(), StandardCharsets.US_ASCII)).isEqualTo("small");
+			downloader.close();
 			s.awaitConnections(0);
 			awaitPool(s, 0, 0);
 		}

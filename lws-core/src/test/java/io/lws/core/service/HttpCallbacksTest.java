@@ -159,6 +159,31 @@ class HttpCallbacksTest {
 	}
 
 	@Test
+	void aFileStartedByACallbackKeepsTheRequestHeadersUntilItsCompletion(@TempDir Path dir) throws Exception {
+		// unlike a file mount's answer (HeaderPoolIntegrationTest), the callback that served the file may still ask
+		Path file = Files.write(dir.resolve("big.bin"), new byte[1024 * 1024]);
+		List<String> seen = new CopyOnWriteArrayList<>();
+		LwsProtocol<Object> p = LwsProtocol.of("files", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object s, String uri) {
+				return wsi.serveHttpFile(file.toString(), "application/octet-stream", null);
+			}
+
+			@Override
+			public int onHttpFileCompletion(Lws wsi, Object s) {
+				seen.add(wsi.hdrCopy(HeaderToken.HOST));
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			assertThat(c.send("GET /f HTTP/1.1\r\nHost: files.example\r\n\r\n").readResponse().body())
+				.hasSize(1024 * 1024);
+			assertThat(c.send("GET /f HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+			assertThat(seen).containsExactly("files.example", "x");
+		}
+	}
+
+	@Test
 	void unknownTypesCanBeRefusedWith415AsLibwebsockets4Does(@TempDir Path dir) throws Exception {
 		Files.writeString(dir.resolve("a.zzz"), "z");
 		Mount m = Mount.builder("/", MountOrigin.FILE, dir.toString()).build();
