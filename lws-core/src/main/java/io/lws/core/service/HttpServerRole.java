@@ -146,9 +146,9 @@ final class HttpServerRole {
 	/**
 	 * A file mount's answer whose body is still going out gives its header buffer back at once: the engine has
 	 * decided everything the request's headers said when it wrote the head, and no callback of the mount's own
-	 * answer reads them (its {@code HTTP_FILE_COMPLETION} sees none). Held until the last byte, as many slow or large
-	 * downloads as there are buffers held them all and every other HTTP client waited without being read, which is
-	 * what makes a libwebsockets server hang at the Nth client.
+	 * answer reads them (its {@code HTTP_FILE_COMPLETION} sees none). Kept until the last byte, it let as many slow
+	 * or large downloads as the pool has buffers stop every other HTTP client, left waiting unread: what makes a
+	 * libwebsockets server "hang at the Nth client".
 	 */
 	private void releaseHeaderTableDuringFileBody() {
 		if (this.state == State.RESPONDING && this.c.fileTransfer != null && !this.c.isClosing()) {
