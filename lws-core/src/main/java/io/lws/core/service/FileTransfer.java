@@ -32,6 +32,9 @@ final class FileTransfer {
 
 	private long remaining;
 
+	/** Whether the last write from the mapping or {@code transferTo} took less than it was offered. */
+	private boolean socketFull;
+
 	FileTransfer(FileHandle file, boolean plain) {
 		this.file = file;
 		this.channel = file.fileChannel();
@@ -45,25 +48,29 @@ final class FileTransfer {
 	}
 
 	/**
+	 * Whether the socket took less than the last write from the mapping or {@code transferTo} offered it: its buffer
+	 * is full, so another write now would only find it so (the caller waits for the selector instead).
+	 */
+	boolean socketFull() {
+		return this.socketFull;
+	}
+
+	/**
 	 * Sends at most {@code max} bytes. Returns the bytes taken (0 when the socket is full). When a buffered chunk is
 	 * only partly accepted by the socket, the rest is queued on the connection's output and counted as taken.
 	 */
 	long sendSome(Connection c, int max) throws IOException {
 		int want = (int) Math.min(this.remaining, max);
 		if (this.mapped != null) {
-			this.mapped.limit((int) (this.position + Math.min(this.remaining, TRANSFER_MAX)));
+			long offered = Math.min(this.remaining, TRANSFER_MAX);
+			this.mapped.limit((int) (this.position + offered));
 			this.mapped.position((int) this.position);
-			long n = c.transport.write(this.mapped);
-			this.position += n;
-			this.remaining -= n;
-			return n;
+			return took(c.transport.write(this.mapped), offered);
 		}
 		if (this.channel != null && c.transport.supportsTransferTo()) {
 			// no copy goes through our buffers: let the kernel take as much as the socket has room for
-			long n = this.channel.transferTo(this.position, Math.min(this.remaining, TRANSFER_MAX), c.channel);
-			this.position += n;
-			this.remaining -= n;
-			return n;
+			long offered = Math.min(this.remaining, TRANSFER_MAX);
+			return took(this.channel.transferTo(this.position, offered, c.channel), offered);
 		}
 		ByteBuffer chunk = c.pt.fileChunk(want);
 		chunk.limit(want);
@@ -76,6 +83,13 @@ final class FileTransfer {
 		this.position += r;
 		this.remaining -= r;
 		return (n > 0 || r > 0) ? r : 0;
+	}
+
+	private long took(long n, long offered) {
+		this.position += n;
+		this.remaining -= n;
+		this.socketFull = (n < offered);
+		return n;
 	}
 
 	/**

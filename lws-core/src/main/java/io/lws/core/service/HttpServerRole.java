@@ -722,6 +722,11 @@ final class HttpServerRole {
 					this.c.pt.queueFlush(this.c);
 					return;
 				}
+				if (ft.socketFull()) {
+					// the socket took part of what it was offered: wait until it drains rather than write again
+					this.c.block();
+					return;
+				}
 			}
 		}
 		catch (IOException ex) {
