@@ -70,7 +70,12 @@ final class FileTransfer {
 		if (this.channel != null && c.transport.supportsTransferTo()) {
 			// no copy goes through our buffers: let the kernel take as much as the socket has room for
 			long offered = Math.min(this.remaining, TRANSFER_MAX);
-			return took(this.channel.transferTo(this.position, offered, c.channel), offered);
+			long n = this.channel.transferTo(this.position, offered, c.channel);
+			if (n == 0 && this.channel.size() <= this.position) {
+				// transferTo sends nothing past the end, so a file that shrank would look like a full socket forever
+				throw new IOException("File ended " + this.remaining + " bytes early: it shrank while it was sent");
+			}
+			return took(n, offered);
 		}
 		ByteBuffer chunk = c.pt.fileChunk(want);
 		chunk.limit(want);

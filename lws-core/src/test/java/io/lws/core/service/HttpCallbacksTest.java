@@ -2,12 +2,14 @@ package io.lws.core.service;
 
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +29,8 @@ import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.log.LogLevel;
 import io.lws.core.log.LwsLog;
+import io.lws.core.mount.FileHandle;
+import io.lws.core.mount.FileOps;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.support.HttpResponse;
@@ -181,6 +185,88 @@ class HttpCallbacksTest {
 			assertThat(c.send("GET /f HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
 			assertThat(seen).containsExactly("files.example", "x");
 		}
+	}
+
+	@Test
+	void aFileSentWithTransferToThatShrinksEndsThatResponseAtOnce(@TempDir Path dir) throws Exception {
+		Path big = Files.write(dir.resolve("big.bin"), new byte[32 * 1024 * 1024]);
+		Files.writeString(dir.resolve("small.txt"), "small");
+		// file handles without a mapping: the body goes out with transferTo (sendfile)
+		FileOps unmapped = (path) -> new UnmappedFile(FileChannel.open(dir.resolve(path)));
+		LwsProtocol<Object> p = LwsProtocol.of("files", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object s, String uri) {
+				return wsi.serveHttpFile(unmapped, uri.substring(1), "application/octet-stream", null);
+			}
+		});
+		// a stall timeout far longer than the test: only noticing the shrunken file ends the response in time
+		try (TestServer s = TestServer.start((c) -> c.txStallTimeoutSecs(120), (v) -> v.protocols(p))) {
+			try (java.net.Socket slow = new java.net.Socket()) {
+				slow.setReceiveBufferSize(16 * 1024);
+				slow.connect(new java.net.InetSocketAddress("127.0.0.1", s.port()));
+				slow.setSoTimeout(10_000);
+				slow.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				java.io.InputStream in = slow.getInputStream();
+				long total = in.readNBytes(64 * 1024).length;
+				try (FileChannel ch = FileChannel.open(big, java.nio.file.StandardOpenOption.WRITE)) {
+					ch.truncate(1000);
+				}
+				byte[] buf = new byte[64 * 1024];
+				int n;
+				try {
+					while ((n = in.read(buf)) > 0) {
+						total += n;
+					}
+				}
+				catch (java.net.SocketException reset) {
+					// a reset is as good an end as a close
+				}
+				assertThat(total).isLessThan(32L * 1024 * 1024);
+			}
+			try (RawClient c = s.client()) {
+				assertThat(c.send("GET /small.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().bodyText())
+					.isEqualTo("small");
+			}
+		}
+	}
+
+	/** A file handle with no mapping, as a {@link FileOps} of the application's might give. */
+	private record UnmappedFile(FileChannel channel) implements FileHandle {
+
+		UnmappedFile {
+			Objects.requireNonNull(channel);
+		}
+
+		@Override
+		public long size() {
+			try {
+				return this.channel.size();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public long lastModifiedMillis() {
+			return 0;
+		}
+
+		@Override
+		public int read(ByteBuffer dst, long position) throws java.io.IOException {
+			return this.channel.read(dst, position);
+		}
+
+		@Override
+		public FileChannel fileChannel() {
+			return this.channel;
+		}
+
+		@Override
+		public void close() throws java.io.IOException {
+			this.channel.close();
+		}
+
 	}
 
 	@Test
