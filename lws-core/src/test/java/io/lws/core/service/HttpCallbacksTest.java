@@ -35,6 +35,7 @@ import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.support.HttpResponse;
 import io.lws.core.support.RawClient;
+import io.lws.core.support.ShrinkingDownload;
 import io.lws.core.support.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,28 +202,8 @@ class HttpCallbacksTest {
 		});
 		// a stall timeout far longer than the test: only noticing the shrunken file ends the response in time
 		try (TestServer s = TestServer.start((c) -> c.txStallTimeoutSecs(120), (v) -> v.protocols(p))) {
-			try (java.net.Socket slow = new java.net.Socket()) {
-				slow.setReceiveBufferSize(16 * 1024);
-				slow.connect(new java.net.InetSocketAddress("127.0.0.1", s.port()));
-				slow.setSoTimeout(10_000);
-				slow.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				java.io.InputStream in = slow.getInputStream();
-				long total = in.readNBytes(64 * 1024).length;
-				try (FileChannel ch = FileChannel.open(big, java.nio.file.StandardOpenOption.WRITE)) {
-					ch.truncate(1000);
-				}
-				byte[] buf = new byte[64 * 1024];
-				int n;
-				try {
-					while ((n = in.read(buf)) > 0) {
-						total += n;
-					}
-				}
-				catch (java.net.SocketException reset) {
-					// a reset is as good an end as a close
-				}
-				assertThat(total).isLessThan(32L * 1024 * 1024);
-			}
+			long total = ShrinkingDownload.run(s.port(), "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n", big, 1000, 10_000);
+			assertThat(total).isLessThan(32L * 1024 * 1024);
 			try (RawClient c = s.client()) {
 				assertThat(c.send("GET /small.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().bodyText())
 					.isEqualTo("small");

@@ -24,6 +24,7 @@ import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.support.HttpResponse;
 import io.lws.core.support.RawClient;
+import io.lws.core.support.ShrinkingDownload;
 import io.lws.core.support.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,28 +182,8 @@ class HttpServerTest {
 		Path big = this.www.resolve("big.bin");
 		Files.write(big, new byte[32 * 1024 * 1024]);
 		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount()))) {
-			try (java.net.Socket slow = new java.net.Socket()) {
-				slow.setReceiveBufferSize(16 * 1024);
-				slow.connect(new java.net.InetSocketAddress("127.0.0.1", s.port()));
-				slow.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
-				java.io.InputStream in = slow.getInputStream();
-				long total = in.readNBytes(64 * 1024).length;
-				try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(big,
-						java.nio.file.StandardOpenOption.WRITE)) {
-					ch.truncate(1000);
-				}
-				byte[] buf = new byte[64 * 1024];
-				int n;
-				try {
-					while ((n = in.read(buf)) > 0) {
-						total += n;
-					}
-				}
-				catch (java.net.SocketException reset) {
-					// a reset is as good an end as a close
-				}
-				assertThat(total).isLessThan(32L * 1024 * 1024);
-			}
+			long total = ShrinkingDownload.run(s.port(), get("/big.bin"), big, 1000, 30_000);
+			assertThat(total).isLessThan(32L * 1024 * 1024);
 			try (RawClient c = s.client()) {
 				HttpResponse r = c.send(get("/big.bin")).readResponse();
 				assertThat(r.status()).isEqualTo(200);
