@@ -613,7 +613,8 @@ public final class ContextEngine implements LwsContext {
 		}
 	}
 
-	private static void closeQuietly(SocketChannel sc) {
+	/** Closes an accepted or connecting socket that no connection owns (any more); a failure changes nothing. */
+	static void closeQuietly(SocketChannel sc) {
 		try {
 			sc.close();
 		}

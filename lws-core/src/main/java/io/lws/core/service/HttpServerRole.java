@@ -151,7 +151,7 @@ final class HttpServerRole {
 	 * libwebsockets server "hang at the Nth client".
 	 */
 	private void releaseHeaderTableDuringFileBody() {
-		if (this.state == State.RESPONDING && this.c.fileTransfer != null && !this.c.isClosing()) {
+		if (this.state == State.RESPONDING && this.c.fileTransfer != null) {
 			releaseHeaderTable();
 		}
 	}

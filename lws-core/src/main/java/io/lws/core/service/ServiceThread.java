@@ -522,23 +522,10 @@ public final class ServiceThread {
 
 	/** Closes the channels {@link #closeAfterSelect} took: the select that just ran has deregistered them. */
 	private void closeDeregisteredChannels() {
-		int n = this.closingChannels.size();
-		if (n == 0) {
-			return;
-		}
-		for (int i = 0; i < n; i++) {
-			closeQuietly(this.closingChannels.get(i));
+		for (int i = 0; i < this.closingChannels.size(); i++) {
+			ContextEngine.closeQuietly(this.closingChannels.get(i));
 		}
 		this.closingChannels.clear();
-	}
-
-	private static void closeQuietly(SocketChannel channel) {
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
 	}
 
 	/** Closes every connection at once (the thread is ending). */
