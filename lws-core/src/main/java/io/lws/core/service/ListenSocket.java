@@ -10,6 +10,7 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.lws.core.LwsException;
 import io.lws.core.ServerOption;
@@ -28,8 +30,15 @@ import io.lws.core.log.LwsLog;
  * A bound listen socket and the vhosts that share it (same port and interface). Accepts on service thread 0 and hands
  * each new connection to the service thread with the fewest connections ({@code lws_get_idlest_tsi}). The Host header
  * later picks the vhost among those sharing the socket.
+ * <p>
+ * When {@code accept} itself fails (the process is out of file descriptors, most often) the connection stays in the
+ * backlog and the socket stays ready, so accepting would fail again at once: the socket instead stops asking for
+ * accepts for {@link #ACCEPT_RETRY_NANOS}, and says so once per episode rather than once per attempt.
  */
 final class ListenSocket {
+
+	/** How long accepting pauses after {@code accept} failed. */
+	static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final ServerSocketChannel channel;
 
@@ -45,6 +54,12 @@ final class ListenSocket {
 	private boolean tls;
 
 	private final ContextEngine context;
+
+	/** The socket's key on service thread 0's selector, once registered. */
+	private SelectionKey selectionKey;
+
+	/** Accepts that failed since the last one that succeeded. */
+	private int failedAccepts;
 
 	private ListenSocket(ContextEngine context, ServerSocketChannel channel, String key, boolean unix)
 			throws IOException {
@@ -194,7 +209,7 @@ final class ListenSocket {
 
 	void register(ServiceThread pt) throws IOException {
 		this.channel.configureBlocking(false);
-		this.channel.register(pt.selector, java.nio.channels.SelectionKey.OP_ACCEPT, this);
+		this.selectionKey = this.channel.register(pt.selector, SelectionKey.OP_ACCEPT, this);
 	}
 
 	/** Accepts what is pending (bounded per pass so one flood cannot starve the loop). */
@@ -205,13 +220,32 @@ final class ListenSocket {
 				sc = this.channel.accept();
 			}
 			catch (IOException ex) {
-				LwsLog.warn("Accept failed on {}: {}", this.boundAddress, ex.getMessage());
+				pauseAccepting(pt, ex);
 				return;
 			}
 			if (sc == null) {
 				return;
 			}
+			if (this.failedAccepts > 0) {
+				LwsLog.notice("Accepting again on {} after {} failed attempts", this.boundAddress, this.failedAccepts);
+				this.failedAccepts = 0;
+			}
 			this.context.adopt(sc, this, null);
+		}
+	}
+
+	private void pauseAccepting(ServiceThread pt, IOException ex) {
+		if (this.failedAccepts++ == 0) {
+			LwsLog.warn("Accept failed on {}: {}; retrying every {} ms until it succeeds", this.boundAddress,
+					ex.getMessage(), TimeUnit.NANOSECONDS.toMillis(ACCEPT_RETRY_NANOS));
+		}
+		this.selectionKey.interestOps(0);
+		pt.schedule(this::resumeAccepting, ACCEPT_RETRY_NANOS);
+	}
+
+	private void resumeAccepting() {
+		if (this.selectionKey.isValid()) {
+			this.selectionKey.interestOps(SelectionKey.OP_ACCEPT);
 		}
 	}
 

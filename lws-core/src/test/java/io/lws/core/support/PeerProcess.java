@@ -62,6 +62,11 @@ public final class PeerProcess implements AutoCloseable {
 		}
 	}
 
+	/** The peer's process id (the command's own when it {@code exec}s). */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	/** Everything the peer printed so far. */
 	public String output() {
 		synchronized (this.output) {
