@@ -10,6 +10,7 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -235,17 +236,28 @@ final class ListenSocket {
 	}
 
 	private void pauseAccepting(ServiceThread pt, IOException ex) {
+		if (!setInterest(0)) {
+			return; // the socket was closed (its vhost destroyed) while it was ready: nothing to retry
+		}
 		if (this.failedAccepts++ == 0) {
 			LwsLog.warn("Accept failed on {}: {}; retrying every {} ms until it succeeds", this.boundAddress,
 					ex.getMessage(), TimeUnit.NANOSECONDS.toMillis(ACCEPT_RETRY_NANOS));
 		}
-		this.selectionKey.interestOps(0);
 		pt.schedule(this::resumeAccepting, ACCEPT_RETRY_NANOS);
 	}
 
 	private void resumeAccepting() {
-		if (this.selectionKey.isValid()) {
-			this.selectionKey.interestOps(SelectionKey.OP_ACCEPT);
+		setInterest(SelectionKey.OP_ACCEPT);
+	}
+
+	/** False when the socket has been closed meanwhile (by a vhost's destruction on another thread, say). */
+	private boolean setInterest(int ops) {
+		try {
+			this.selectionKey.interestOps(ops);
+			return true;
+		}
+		catch (CancelledKeyException ex) {
+			return false;
 		}
 	}
 
