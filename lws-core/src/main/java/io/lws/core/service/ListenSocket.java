@@ -39,7 +39,7 @@ import io.lws.core.log.LwsLog;
 final class ListenSocket {
 
 	/** How long accepting pauses after {@code accept} failed. */
-	static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+	private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final ServerSocketChannel channel;
 
