@@ -4,6 +4,7 @@
 #
 #   scripts/load-run.sh --wsload PATH [--bench DIR --peers "lws-c-64k netty-epoll"] [--jar JAR | --no-build]
 #                       [--rounds N] [--dur S] [--scenarios "echo-64-d1 ..."] [--out DIR] [--jvm-opts "..."]
+#                       [--warm-up full|ws]
 #
 #   --wsload PATH   the wsload binary (built from the harness: make -C bench/wsload)
 #   --bench DIR     the harness directory: peers are started from the lines of DIR/servers.conf, from DIR
@@ -17,11 +18,14 @@
 #   --rounds N      rounds (servers interleaved A B A B ...; default 1); --dur S measured seconds (default 5)
 #   --scenarios     subset of: echo-64-d1 echo-64-d16 echo-16k echo-1m connect idle http-1k http-10m
 #   --out DIR       where results.jsonl and the logs go (default: a new directory under /tmp)
+#   --warm-up ws    warm each server up with WebSocket echo only (8 s at depth 16, 8 s at depth 1), so depth 1 is
+#                   measured with the JIT settled; full (the default) is every kind of load, ending with 10 MiB GETs
 #
 # The server runs on CPU $SERVER_CPU (0) and the load on CPU $CLIENT_CPU (1), with taskset. Every step is bounded
 # by timeout, and every process this script starts is stopped by its PID. Nothing is copied into the repository.
 # Each server gets the same warm-up before its scenarios (WARMUP_S=5 s of pipelined echo, then 2 s of each kind,
 # WARMUP_HTTP_S=12 s of 1 KiB GETs).
+# For the WebSocket scenarios it also prints the server's CPU per message or MB, user + kernel, from /proc.
 # Environment: JVM_OPTS (-Xmx2g), JAVA, SERVER_CPU, CLIENT_CPU, PORT (19300), IDLE_CONNS (2000), MVN_FLAGS (e.g. -o: build offline).
 set -uo pipefail
 
@@ -46,8 +50,9 @@ PORT=${PORT:-19300}
 IDLE_CONNS=${IDLE_CONNS:-2000}
 WARMUP_S=${WARMUP_S:-5}
 WARMUP_HTTP_S=${WARMUP_HTTP_S:-12}
+WARMUP_KIND=full
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+usage() { sed -n '2,/^set -uo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--wsload) WSLOAD=$2; shift 2 ;;
@@ -62,11 +67,13 @@ while [ $# -gt 0 ]; do
 		--scenarios) SCENARIOS=$2; shift 2 ;;
 		--out) OUT=$2; shift 2 ;;
 		--jvm-opts) JVM_OPTS=$2; shift 2 ;;
+		--warm-up) WARMUP_KIND=$2; shift 2 ;;
 		-h|--help) usage 0 ;;
 		*) echo "unknown argument: $1" >&2; usage ;;
 	esac
 done
 [ -x "$WSLOAD" ] || { echo "--wsload must name the wsload binary" >&2; usage; }
+case "$WARMUP_KIND" in full|ws) ;; *) echo "--warm-up is full or ws" >&2; usage ;; esac
 WSLOAD=$(readlink -f "$WSLOAD")
 if [ -n "$PEERS" ] && [ ! -f "$BENCH/servers.conf" ]; then
 	echo "--peers needs --bench DIR with a servers.conf" >&2; exit 2
@@ -152,7 +159,9 @@ start_server() { # name port log
 	log "$1 not ready after 90 s"; stop_server; return 1
 }
 
-proc_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# a process's user and system CPU ticks so far
+cpu_ticks() { awk '{sub(/.*\) /, ""); print $12, $13}' "/proc/$1/stat" 2>/dev/null || echo 0 0; }
+proc_ticks() { cpu_ticks "$1" | awk '{print $1 + $2}'; }
 
 # record scenario server round json
 record() {
@@ -163,10 +172,17 @@ record() {
 }
 
 wsload_run() { # scenario server round port args...
-	local scen=$1 srv=$2 round=$3 port=$4 json
+	local scen=$1 srv=$2 round=$3 port=$4 json before after
 	shift 4
+	before=$(cpu_ticks "$SPID")
 	json=$(timeout $((DUR + WARM + 240)) taskset -c "$CLIENT_CPU" "$WSLOAD" "$@" --port "$port" --path /echo \
 		--server-pid "$SPID" 2>> "$OUT/$srv.$scen.r$round.err" | tail -n 1)
+	after=$(cpu_ticks "$SPID")
+	# the server's kernel share of its CPU over the whole run (wsload measures the CPU of the measured seconds only)
+	case "$json" in
+		\{*\}) json="{\"server_kernel_share\":$(echo "$before $after" | awk '{u = $3 - $1; k = $4 - $2;
+			printf "%.3f", (u + k > 0) ? k / (u + k) : 0}'),${json#\{}" ;;
+	esac
 	record "$scen" "$srv" "$round" "$json"
 }
 
@@ -223,6 +239,11 @@ run_scenario() { # scenario server round port
 
 warm_up() { # port: the same for every server, so a JVM's JIT is not billed to the first scenarios
 	local w=(timeout 60 taskset -c "$CLIENT_CPU")
+	if [ "$WARMUP_KIND" = ws ]; then
+		"${w[@]}" "$WSLOAD" echo --port "$1" --path /echo -c 100 -d 16 -s 64 -t 8 -w 0 > /dev/null 2>&1
+		"${w[@]}" "$WSLOAD" echo --port "$1" --path /echo -c 100 -d 1 -s 64 -t 8 -w 0 > /dev/null 2>&1
+		return
+	fi
 	"${w[@]}" "$WSLOAD" echo --port "$1" --path /echo -c 100 -d 16 -s 64 -t "$WARMUP_S" -w 0 > /dev/null 2>&1
 	"${w[@]}" "$WSLOAD" echo --port "$1" --path /echo -c 10 -d 1 -s 16k --binary -t 2 -w 0 > /dev/null 2>&1
 	"${w[@]}" "$WSLOAD" echo --port "$1" --path /echo -c 1 -d 1 -s 1m --binary -t 2 -w 0 > /dev/null 2>&1
@@ -309,6 +330,35 @@ for scen, key, label in [("echo-64-d1", "msgs_per_s", "msgs"), ("echo-64-d16", "
         vs = [value(r, key) / r["server_cpu"] for r in rows if r["scenario"] == scen and r["server"] == s
               and r.get("ok", True) and value(r, key) is not None and (r.get("server_cpu") or 0) > 0.01]
         cells.append(f"{statistics.median(vs):,.0f}" if vs else "-")
+    print(f"| {scen} | {label} | " + " | ".join(cells) + " |")
+# Where a server's core goes per unit of work, user + kernel: the WebSocket scenarios, from wsload's server CPU over
+# the measured seconds and the kernel share over the run.
+print()
+print("Server CPU per unit of work, user + kernel (medians over rounds):")
+print()
+print("| scenario | per | " + " | ".join(servers) + " |")
+print("|---|---|" + "---:|" * len(servers))
+for scen, key, label, unit in [("echo-64-d1", "msgs", "message", 1e6), ("echo-64-d16", "msgs", "message", 1e6),
+                               ("echo-16k", "mb_per_s", "MB", 1e3), ("echo-1m", "mb_per_s", "MB", 1e3)]:
+    if scen not in present:
+        continue
+    cells = []
+    for s in servers:
+        user, kernel = [], []
+        for r in rows:
+            if r["scenario"] != scen or r["server"] != s or not r.get("ok", True):
+                continue
+            work = value(r, key)
+            if key == "mb_per_s" and work is not None:
+                work *= r.get("duration_s") or 0
+            share = r.get("server_kernel_share")
+            if not work or share is None or (r.get("server_cpu") or 0) <= 0.01:
+                continue
+            cpu = r["server_cpu"] * (r.get("duration_s") or 0) / work * unit
+            user.append(cpu * (1 - share))
+            kernel.append(cpu * share)
+        unit_name = "us" if unit == 1e6 else "ms"
+        cells.append(f"{statistics.median(user):.2f} + {statistics.median(kernel):.2f} {unit_name}" if user else "-")
     print(f"| {scen} | {label} | " + " | ".join(cells) + " |")
 PY
 log "done: $RES"
