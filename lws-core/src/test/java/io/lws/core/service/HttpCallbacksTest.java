@@ -189,6 +189,7 @@ class HttpCallbacksTest {
 			assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("files.example");
 			assertThat(c.send("GET /f HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
 			assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("x");
+			assertThat(seen).as("completions beyond one per file").isEmpty();
 		}
 	}
 
