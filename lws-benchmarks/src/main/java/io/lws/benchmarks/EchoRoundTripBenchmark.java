@@ -7,8 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -121,13 +119,9 @@ public class EchoRoundTripBenchmark {
 		};
 		if (tls) {
 			cert = CertificateGenerator.localhost();
-			Path dir = Files.createTempDirectory("lws-bench-tls-");
-			cert.writePem(dir.resolve("cert.pem"), dir.resolve("key.pem"));
-			dir.resolve("cert.pem").toFile().deleteOnExit();
-			dir.resolve("key.pem").toFile().deleteOnExit();
-			dir.toFile().deleteOnExit();
-			vhost.sslCertFilepath(dir.resolve("cert.pem").toString())
-				.sslPrivateKeyFilepath(dir.resolve("key.pem").toString());
+			CertificateGenerator.TemporaryPem pem = cert.writeTemporaryPem("bench");
+			vhost.sslCertFilepath(pem.certificateFile().toString())
+				.sslPrivateKeyFilepath(pem.keyFile().toString());
 		}
 		this.context = LwsContext.create(
 				ContextCreationInfo.builder().vhost(vhost.build()).metricsRecorder(metrics).build());

@@ -2,7 +2,6 @@ package io.lws.sample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -46,14 +45,10 @@ public class SelfSignedCertificateEnvironmentPostProcessor implements Environmen
 			}
 		}
 		try {
-			Path dir = Files.createTempDirectory("lws-sample-tls-");
-			Path cert = dir.resolve("localhost-cert.pem");
-			Path key = dir.resolve("localhost-key.pem");
 			CertificateGenerator.Issued issued = CertificateGenerator.localhost();
-			issued.writePem(cert, key);
-			cert.toFile().deleteOnExit();
-			key.toFile().deleteOnExit();
-			dir.toFile().deleteOnExit();
+			CertificateGenerator.TemporaryPem pem = issued.writeTemporaryPem("localhost");
+			Path cert = pem.certificateFile();
+			Path key = pem.keyFile();
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("lwsSampleSelfSignedCertificate",
 						Map.of(PREFIX + "certificate", cert.toString(), PREFIX + "private-key", key.toString())));

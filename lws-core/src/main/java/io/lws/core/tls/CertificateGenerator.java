@@ -249,6 +249,26 @@ public final class CertificateGenerator {
 			}
 		}
 
+		/**
+		 * Writes the chain and the key as {@code <stem>-cert.pem} and {@code <stem>-key.pem} in a new temporary folder
+		 * ({@code lws-<stem>-...} under {@code java.io.tmpdir}), the files and the folder deleted when the JVM exits.
+		 * For a certificate made at start-up (the sample app's {@code tls} profile, tests); libwebsockets has no
+		 * counterpart, it only reads the files named by {@code ssl_cert_filepath} and {@code ssl_private_key_filepath}.
+		 * @param stem the start of the file names
+		 * @return where the two files are
+		 */
+		public TemporaryPem writeTemporaryPem(String stem) throws IOException {
+			Path dir = Files.createTempDirectory("lws-" + stem + "-");
+			// deleteOnExit deletes in the reverse order of registration: the folder is registered first so that it is
+			// deleted last, once empty (registered after its files, it was left behind by every JVM)
+			dir.toFile().deleteOnExit();
+			TemporaryPem pem = new TemporaryPem(dir.resolve(stem + "-cert.pem"), dir.resolve(stem + "-key.pem"));
+			pem.certificateFile().toFile().deleteOnExit();
+			pem.keyFile().toFile().deleteOnExit();
+			writePem(pem.certificateFile(), pem.keyFile());
+			return pem;
+		}
+
 		/** An in-memory PKCS#12 key store holding the key and chain under {@code alias}. */
 		public KeyStore keyStore(String alias, char[] password) {
 			try {
@@ -260,6 +280,21 @@ public final class CertificateGenerator {
 			catch (GeneralSecurityException | IOException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+	}
+
+	/**
+	 * PEM files written by {@link Issued#writeTemporaryPem}, deleted when the JVM exits. Files a caller adds to the
+	 * same folder must be registered with {@link java.io.File#deleteOnExit()} too, or the folder stays.
+	 * @param certificateFile the chain
+	 * @param keyFile the private key
+	 */
+	public record TemporaryPem(Path certificateFile, Path keyFile) {
+
+		/** The folder holding both files. */
+		public Path folder() {
+			return this.certificateFile.getParent();
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -68,14 +67,8 @@ public final class Tls {
 	/** Writes {@code issued} as PEM files in a temporary folder deleted on exit. */
 	public static Material write(CertificateGenerator.Issued issued, String stem) {
 		try {
-			Path dir = Files.createTempDirectory("lws-tls-");
-			Path cert = dir.resolve(stem + "-cert.pem");
-			Path key = dir.resolve(stem + "-key.pem");
-			issued.writePem(cert, key);
-			cert.toFile().deleteOnExit();
-			key.toFile().deleteOnExit();
-			dir.toFile().deleteOnExit();
-			return new Material(issued, cert, key);
+			CertificateGenerator.TemporaryPem pem = issued.writeTemporaryPem(stem);
+			return new Material(issued, pem.certificateFile(), pem.keyFile());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
