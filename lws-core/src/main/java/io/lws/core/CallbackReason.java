@@ -38,7 +38,11 @@ public enum CallbackReason {
 	HTTP(12),
 	/** {@code LWS_CALLBACK_HTTP_BODY}: the next piece of a request body; {@code in} is a {@link java.nio.ByteBuffer}. */
 	HTTP_BODY(13),
-	/** {@code LWS_CALLBACK_HTTP_BODY_COMPLETION}: the whole request body has been delivered. */
+	/**
+	 * {@code LWS_CALLBACK_HTTP_BODY_COMPLETION}: the whole request body has been delivered; also at once for a request
+	 * other than GET or HEAD without a body (no length, or {@code Content-Length: 0}), and never after the protocol
+	 * answered during the body.
+	 */
 	HTTP_BODY_COMPLETION(14),
 	/** {@code LWS_CALLBACK_HTTP_FILE_COMPLETION}: a file started by {@code serveHttpFile} has been sent. */
 	HTTP_FILE_COMPLETION(15),

@@ -104,7 +104,10 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.HTTP_BODY, session, in);
 	}
 
-	/** {@code LWS_CALLBACK_HTTP_BODY_COMPLETION}: the whole request body was delivered. */
+	/**
+	 * {@code LWS_CALLBACK_HTTP_BODY_COMPLETION}: the whole request body was delivered (see
+	 * {@link CallbackReason#HTTP_BODY_COMPLETION} for requests without a body).
+	 */
 	default int onHttpBodyCompletion(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.HTTP_BODY_COMPLETION, session, null);
 	}

@@ -13,6 +13,7 @@ import io.lws.core.LwsProtocol;
 import io.lws.core.PendingTimeout;
 import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
+import io.lws.core.http.BodySink;
 import io.lws.core.http.ChunkedBodyDecoder;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.http.HttpStatus;
@@ -93,6 +94,9 @@ final class HttpServerRole {
 	private ChunkedBodyDecoder chunkedDecoder;
 
 	private boolean bodyExpected;
+
+	/** Where the chunked decoder hands each piece of a body (made once, not per read). */
+	private final BodySink bodySink = this::deliverBodyPiece;
 
 	private boolean responseStarted;
 
@@ -380,7 +384,11 @@ final class HttpServerRole {
 			}
 		}
 		else {
-			if (this.ah.contentLength() == 0 && !"GET".equals(this.method) && !this.head) {
+			// No body: Content-Length 0, or neither it nor chunked, which RFC 9112 (6.3) makes an empty body too.
+			// libwebsockets completes only an explicit 0 and reads a POST without a length as a body up to 100 MB,
+			// until the peer closes; a form handler waiting for the completion then never answered, and any
+			// pipelined bytes after the head were held unread with the connection.
+			if (!"GET".equals(this.method) && !this.head) {
 				if (this.c.callBound(CallbackReason.HTTP_BODY_COMPLETION, null) != 0) {
 					this.c.closeAfterFlush();
 					return;
@@ -396,12 +404,11 @@ final class HttpServerRole {
 	// ---- request body ----
 
 	private void readBody(ByteBuffer buf) {
-		boolean discard = this.state == State.DISCARD_BODY;
 		if (this.chunked) {
 			if (this.chunkedDecoder == null) {
 				this.chunkedDecoder = new ChunkedBodyDecoder();
 			}
-			ParseResult r = this.chunkedDecoder.decode(buf, (piece) -> deliverBodyPiece(piece, discard));
+			ParseResult r = this.chunkedDecoder.decode(buf, this.bodySink);
 			if (r == ParseResult.ERROR) {
 				LwsLog.debug("Bad chunked body from {}: {}", this.c.getPeerSimple(), this.chunkedDecoder.errorReason());
 				if (this.responseStarted) {
@@ -415,7 +422,7 @@ final class HttpServerRole {
 			}
 			if (r == ParseResult.COMPLETE) {
 				this.chunkedDecoder.reset();
-				bodyComplete(discard);
+				bodyComplete();
 			}
 			return;
 		}
@@ -423,19 +430,24 @@ final class HttpServerRole {
 		ByteBuffer piece = buf.slice(buf.position(), n);
 		buf.position(buf.position() + n);
 		this.bodyRemaining -= n;
-		deliverBodyPiece(piece, discard);
+		deliverBodyPiece(piece);
 		if (this.bodyRemaining == 0 && !this.c.isClosing()) {
-			bodyComplete(discard);
+			bodyComplete();
 		}
 	}
 
-	private void deliverBodyPiece(ByteBuffer piece, boolean discard) {
+	/**
+	 * Hands a piece of the body to the application, unless the body is being discarded. That is decided piece by
+	 * piece, not once per read: an application that answers from {@code HTTP_BODY} ({@code lws_return_http_status})
+	 * turns the rest of the body, even the rest of this read, into bytes to drop.
+	 */
+	private void deliverBodyPiece(ByteBuffer piece) {
 		if (this.c.isClosing()) {
 			// the answer is out and the connection closing: the rest of the body is not the application's concern
 			return;
 		}
 		this.c.setTimeoutInternal(PendingTimeout.HTTP_CONTENT, this.c.vhost.info().timeoutSecs());
-		if (discard || !piece.hasRemaining()) {
+		if (this.state == State.DISCARD_BODY || !piece.hasRemaining()) {
 			return;
 		}
 		if (this.c.callBound(CallbackReason.HTTP_BODY, piece) != 0) {
@@ -443,13 +455,17 @@ final class HttpServerRole {
 		}
 	}
 
-	private void bodyComplete(boolean discarded) {
+	/**
+	 * The body's last byte is in. If the application already answered during the body, the connection goes on to
+	 * the next request: no {@code HTTP_BODY_COMPLETION} for a body it refused, and no wait for an answer it gave.
+	 */
+	private void bodyComplete() {
 		this.bodyExpected = false;
 		if (this.c.isClosing()) {
 			return;
 		}
 		this.c.setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
-		if (discarded) {
+		if (this.state == State.DISCARD_BODY) {
 			startNextRequest();
 			return;
 		}

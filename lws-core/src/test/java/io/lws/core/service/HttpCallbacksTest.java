@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.HeaderToken;
@@ -276,33 +278,84 @@ class HttpCallbacksTest {
 		}
 	}
 
-	@Test
-	void noBodyCallbacksFollowAnAnswerThatClosesTheConnection() throws Exception {
-		List<String> seen = new CopyOnWriteArrayList<>();
-		LwsProtocol<Object> p = LwsProtocol.of("refuser", new LwsProtocolHandler<>() {
+	/**
+	 * A form handler that records its body callbacks: answers a GET with 200 ("next"), a completed body with 200
+	 * ("form done"), and, if {@code refuse}, any body with 413 from its first {@code HTTP_BODY} callback, the way a
+	 * form handler answers a form it cannot parse.
+	 */
+	static LwsProtocol<Object> recordingForm(List<String> seen, boolean refuse) {
+		return LwsProtocol.of("form", new LwsProtocolHandler<>() {
 			@Override
 			public int onHttp(Lws wsi, Object s, String uri) {
-				return 0;
+				return "GET".equals(wsi.httpMethod()) ? wsi.returnHttpStatus(200, "next") : 0;
 			}
 
 			@Override
 			public int onHttpBody(Lws wsi, Object s, ByteBuffer in) {
 				seen.add("body " + in.remaining());
-				return wsi.returnHttpStatus(413, null);
+				return refuse ? wsi.returnHttpStatus(413, null) : 0;
 			}
 
 			@Override
 			public int onHttpBodyCompletion(Lws wsi, Object s) {
 				seen.add("completion");
-				return 0;
+				return wsi.returnHttpStatus(200, "form done");
 			}
 		});
-		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+	}
+
+	@Test
+	void noBodyCallbacksFollowAnAnswerThatClosesTheConnection() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		try (TestServer s = TestServer.start((v) -> v.protocols(recordingForm(seen, true))); RawClient c = s.client()) {
 			c.send("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
 					+ "3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n");
 			assertThat(c.readResponse().status()).isEqualTo(413);
 			assertThat(c.closedByServer()).isTrue();
 			assertThat(seen).containsExactly("body 3");
+		}
+	}
+
+	/** A refused body ending in the read that also brings the next request: by length, and chunked with more after. */
+	@ParameterizedTest
+	@ValueSource(strings = { "Content-Length: 3\r\n\r\nabc",
+			"Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n" })
+	void anAnswerDuringTheBodyDropsTheRestOfItAndTheKeptAliveConnectionServesTheNextRequest(String framingAndBody)
+			throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		try (TestServer s = TestServer.start((v) -> v.protocols(recordingForm(seen, true))); RawClient c = s.client()) {
+			c.send("POST / HTTP/1.1\r\nHost: x\r\n" + framingAndBody + "GET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+			assertThat(c.readResponse().status()).isEqualTo(413);
+			assertThat(c.readResponse().bodyText()).contains("next");
+			assertThat(c.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+			// the application answered during the body: it gets no more of it, and no completion
+			assertThat(seen).containsExactly("body 3");
+		}
+	}
+
+	@Test
+	void anAnswerInTheBodysLastPieceStillNoticesThePeerHangingUp() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		try (TestServer s = TestServer.start((v) -> v.protocols(recordingForm(seen, true)))) {
+			try (RawClient c = s.client()) {
+				// the start of a next request follows the body: it must not be left unread, nor the connection open
+				c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /ne");
+				assertThat(c.readResponse().status()).isEqualTo(413);
+			}
+			s.awaitConnections(0);
+			assertThat(s.context().headerPoolStats().inUse()).isZero();
+		}
+	}
+
+	@Test
+	void aPostWithNeitherALengthNorChunkingHasAnEmptyBodyThatCompletesAtOnce() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		try (TestServer s = TestServer.start((v) -> v.protocols(recordingForm(seen, false))); RawClient c = s.client()) {
+			// RFC 9112 6.3: what follows the head is the next request, not a body
+			c.send("POST / HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+			assertThat(c.readResponse().bodyText()).contains("form done");
+			assertThat(c.readResponse().bodyText()).contains("next");
+			assertThat(seen).containsExactly("completion");
 		}
 	}
 
