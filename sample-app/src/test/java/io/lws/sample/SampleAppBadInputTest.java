@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.lws.core.LwsVhost;
 import io.lws.core.support.RawClient;
 import io.lws.core.support.WsTestClient;
 import io.lws.sample.protocols.DumbIncrementProtocol;
 import io.lws.sample.protocols.EchoProtocol;
 import io.lws.sample.protocols.MirrorProtocol;
 import io.lws.spring.boot.autoconfigure.LocalLwsPort;
+import io.lws.spring.boot.autoconfigure.server.LwsServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +41,9 @@ class SampleAppBadInputTest {
 
 	@Value("${local.lws.management.port}")
 	int managementPort;
+
+	@Autowired
+	LwsServer server;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -73,6 +80,29 @@ class SampleAppBadInputTest {
 				assertThat(c.readCloseCode()).as(protocol).isEqualTo(1002);
 			}
 		}
+	}
+
+	/** Two form posts found by fuzzing, each with the start of a next request behind it; the client then hangs up. */
+	@Test
+	void formsTheDemoCannotUseAreAnsweredAndLeaveNoConnectionBehind() throws Exception {
+		String badPartHead = "POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
+				+ "Content-Length: 80\r\n\r\n--XX\r\nConContent-Length: -1\r\ntent-Dispos\u00a6TBdition: form-data; "
+				+ "name=\"text\"\r\n\r\nhi\r\n--XX--\r\n";
+		String noLength = "POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"
+				+ "GET /ne";
+		for (String request : List.of(badPartHead, noLength)) {
+			try (RawClient c = new RawClient(this.port)) {
+				c.send(request.getBytes(StandardCharsets.ISO_8859_1));
+				assertThat(c.readResponse().status()).isIn(200, 400);
+			}
+		}
+		LwsVhost vhost = this.server.context().vhosts().stream().filter((v) -> v.name().equals("default")).findFirst()
+			.orElseThrow();
+		long end = System.currentTimeMillis() + 5000;
+		while (vhost.connectionCount() > 0 && System.currentTimeMillis() < end) {
+			Thread.sleep(10);
+		}
+		assertThat(vhost.connectionCount()).as("connections left on " + vhost.name()).isZero();
 	}
 
 	@Test
