@@ -90,12 +90,9 @@ class SampleAppBadInputTest {
 				+ "name=\"text\"\r\n\r\nhi\r\n--XX--\r\n";
 		String noLength = "POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"
 				+ "GET /ne";
-		for (String request : List.of(badPartHead, noLength)) {
-			try (RawClient c = new RawClient(this.port)) {
-				c.send(request.getBytes(StandardCharsets.ISO_8859_1));
-				assertThat(c.readResponse().status()).isIn(200, 400);
-			}
-		}
+		// the multipart parser refuses the part head; the post without a length is an empty form, answered
+		assertThat(answerThenHangUp(badPartHead)).isEqualTo(400);
+		assertThat(answerThenHangUp(noLength)).isEqualTo(200);
 		LwsVhost vhost = this.server.context().vhosts().stream().filter((v) -> v.name().equals("default")).findFirst()
 			.orElseThrow();
 		long end = System.currentTimeMillis() + 5000;
@@ -103,6 +100,12 @@ class SampleAppBadInputTest {
 			Thread.sleep(10);
 		}
 		assertThat(vhost.connectionCount()).as("connections left on " + vhost.name()).isZero();
+	}
+
+	private int answerThenHangUp(String request) throws IOException {
+		try (RawClient c = new RawClient(this.port)) {
+			return c.send(request.getBytes(StandardCharsets.ISO_8859_1)).readResponse().status();
+		}
 	}
 
 	@Test
