@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import io.lws.core.support.WsTestClient;
 import io.lws.sample.protocols.DumbIncrementProtocol;
 import io.lws.sample.protocols.EchoProtocol;
 import io.lws.sample.protocols.MirrorProtocol;
+import io.lws.sample.protocols.PostDemoProtocol;
 import io.lws.spring.boot.autoconfigure.LocalLwsPort;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 
@@ -44,6 +47,9 @@ class SampleAppBadInputTest {
 
 	@Autowired
 	LwsServer server;
+
+	@Autowired
+	PostDemoProtocol postDemo;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -100,6 +106,17 @@ class SampleAppBadInputTest {
 			Thread.sleep(10);
 		}
 		assertThat(vhost.connectionCount()).as("connections left on " + vhost.name()).isZero();
+	}
+
+	@Test
+	void aFormRefusedAfterAFinishedFileLeavesNoUploadBehind() throws Exception {
+		String body = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n"
+				+ "--XX\r\na part head without a colon\r\n\r\nx\r\n--XX--\r\n";
+		assertThat(answerThenHangUp("POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX"
+				+ "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)).isEqualTo(400);
+		try (var files = Files.list(this.postDemo.uploadDirectory())) {
+			assertThat(files.map(Path::getFileName)).isEmpty();
+		}
 	}
 
 	private int answerThenHangUp(String request) throws IOException {

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +29,7 @@ import io.lws.core.support.WsTestClient;
 import io.lws.sample.protocols.DumbIncrementProtocol;
 import io.lws.sample.protocols.EchoProtocol;
 import io.lws.sample.protocols.MirrorProtocol;
+import io.lws.sample.protocols.PostDemoProtocol;
 import io.lws.sample.protocols.StatusProtocol;
 import io.lws.spring.boot.autoconfigure.LocalLwsPort;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
@@ -35,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Mutated HTTP requests and malformed WebSocket frames, from a seeded generator, against the whole sample app over
- * loopback: whatever each case gets back, once the clients have hung up no connection and no header buffer may be
- * left, and the app must still serve. A form post found this way once stranded its connection and header buffer
+ * loopback: whatever each case gets back, once the clients have hung up no connection, no header buffer and no
+ * uploaded file may be left, and the app must still serve. A form post found this way once stranded its connection and header buffer
  * for good. {@code -Dlws.fuzz.seed=N -Dlws.fuzz.cases=N} run other or more cases; a failure names the seed.
  */
 @SpringBootTest(classes = SampleApplication.class, properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
@@ -53,6 +56,9 @@ class SampleAppFuzzTest {
 					+ "Content-Type: application/x-www-form-urlencoded\r\n\r\n5\r\ntext=\r\n3\r\nabc\r\n0\r\n\r\n",
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
 					+ "Content-Length: 80\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhi\r\n--XX--\r\n",
+			"POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
+					+ "Content-Length: 143\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+					+ "\r\nhello\r\n--XX\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhi\r\n--XX--\r\n",
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\ntext");
 
 	private static final List<String> TOKENS = List.of("\r\n", "\n", "\r", ":", " ", "\u0000", "%", "%00", "..", "/",
@@ -69,8 +75,11 @@ class SampleAppFuzzTest {
 	@Autowired
 	LwsServer server;
 
+	@Autowired
+	PostDemoProtocol postDemo;
+
 	@Test
-	void mutatedRequestsAndFramesLeaveNoConnectionOrHeaderBufferBehind() throws Exception {
+	void mutatedRequestsAndFramesLeaveNoConnectionBufferOrUploadBehind() throws Exception {
 		long seed = Long.getLong("lws.fuzz.seed", 20261202L);
 		int cases = Integer.getInteger("lws.fuzz.cases", 800);
 		Random rnd = new Random(seed);
@@ -89,6 +98,9 @@ class SampleAppFuzzTest {
 		assertThat(vhost.connectionCount()).as("connections left " + what).isZero();
 		awaitZero(() -> context.headerPoolStats().inUse());
 		assertThat(context.headerPoolStats().inUse()).as("header buffers held " + what).isZero();
+		try (var uploads = Files.list(this.postDemo.uploadDirectory())) {
+			assertThat(uploads.map(Path::getFileName)).as("uploads left " + what).isEmpty();
+		}
 		try (RawClient c = new RawClient(this.port)) {
 			assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
 		}

@@ -73,6 +73,15 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 
 	}
 
+	/**
+	 * Where uploaded files are written while their form is received (a temporary directory made at
+	 * {@code PROTOCOL_INIT}); each is deleted once its form is answered, refused or its connection closes.
+	 * @return the directory, or {@code null} before the protocol is initialised
+	 */
+	public Path uploadDirectory() {
+		return this.uploadDir;
+	}
+
 	@Override
 	public int onProtocolInit(LwsVhost vhost) {
 		try {
@@ -155,19 +164,19 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 		}
 		s.bodyBytes += in.remaining();
 		if (s.bodyBytes > MAX_BODY) {
-			closeSpa(s);
+			release(s);
 			return wsi.returnHttpStatus(413, "The form is larger than " + MAX_BODY + " bytes.");
 		}
 		try {
 			s.spa.process(in);
 		}
 		catch (SpaException ex) {
-			closeSpa(s);
+			release(s);
 			return wsi.returnHttpStatus(ex.httpStatus(), ex.getMessage());
 		}
 		catch (IOException ex) {
 			LwsLog.warn("Upload failed: {}", ex.getMessage());
-			closeSpa(s);
+			release(s);
 			return wsi.returnHttpStatus(500, null);
 		}
 		return 0;
@@ -182,16 +191,15 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 			s.spa.finish();
 		}
 		catch (SpaException ex) {
-			closeSpa(s);
+			release(s);
 			return wsi.returnHttpStatus(ex.httpStatus(), ex.getMessage());
 		}
 		catch (IOException ex) {
-			closeSpa(s);
+			release(s);
 			return wsi.returnHttpStatus(500, null);
 		}
 		byte[] body = resultPage(s).getBytes(StandardCharsets.UTF_8);
-		closeSpa(s);
-		discardFile(s);
+		release(s);
 		wsi.write(HttpHeaders.status(200).contentType("text/html; charset=utf-8").contentLength(body.length)
 			.toByteBuffer(wsi), WriteProtocol.HTTP_HEADERS);
 		wsi.write(ByteBuffer.wrap(body), WriteProtocol.HTTP_FINAL);
@@ -201,8 +209,7 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 	@Override
 	public int onClosedHttp(Lws wsi, Session s) {
 		if (s != null) {
-			closeSpa(s);
-			discardFile(s);
+			release(s);
 		}
 		return 0;
 	}
@@ -221,6 +228,16 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 		sb.append("</table><br><b>filename:</b> ").append((s.fileName != null) ? escape(s.fileName) : "")
 			.append(", <b>length</b> ").append(s.fileLength).append("</body></html>");
 		return sb.toString();
+	}
+
+	/**
+	 * Closes the parser and deletes the upload: after every answer, refusals included, and when the connection
+	 * closes. The engine ends the session with the answer on a kept-alive connection, so a refused form's file
+	 * (finished before the part that was refused) would otherwise stay in the upload directory.
+	 */
+	private static void release(Session s) {
+		closeSpa(s);
+		discardFile(s);
 	}
 
 	/**
