@@ -241,9 +241,9 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 	}
 
 	/**
-	 * Closes and forgets the parser. Forgetting matters after a refusal: the connection closes only once the error
-	 * page is flushed, so more body (and its completion) may still be delivered, and must be ignored rather than fed
-	 * to a parser that has failed.
+	 * Closes and forgets the parser, so that nothing more is fed to one that has failed (the engine hands over no
+	 * more of a body once the protocol has answered, as libwebsockets' {@code LRS_DISCARD_BODY} does; the demo does
+	 * not rely on it).
 	 */
 	private static void closeSpa(Session s) {
 		if (s.spa != null) {
