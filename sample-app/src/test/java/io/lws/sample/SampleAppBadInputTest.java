@@ -99,8 +99,7 @@ class SampleAppBadInputTest {
 		// the multipart parser refuses the part head; the post without a length is an empty form, answered
 		assertThat(answerThenHangUp(badPartHead)).isEqualTo(400);
 		assertThat(answerThenHangUp(noLength)).isEqualTo(200);
-		LwsVhost vhost = this.server.context().vhosts().stream().filter((v) -> v.name().equals("default")).findFirst()
-			.orElseThrow();
+		LwsVhost vhost = this.server.context().vhost("default");
 		long end = System.currentTimeMillis() + 5000;
 		while (vhost.connectionCount() > 0 && System.currentTimeMillis() < end) {
 			Thread.sleep(10);

@@ -90,7 +90,7 @@ abstract class SampleAppFuzzCases {
 			}
 		}
 		LwsContext context = this.server.context();
-		LwsVhost vhost = context.vhosts().stream().filter((v) -> v.name().equals("default")).findFirst().orElseThrow();
+		LwsVhost vhost = context.vhost("default");
 		String what = "after " + cases + " cases of seed " + seed;
 		awaitZero(vhost::connectionCount);
 		assertThat(vhost.connectionCount()).as("connections left " + what).isZero();
