@@ -1,7 +1,8 @@
 package io.lws.core.http;
 
 /**
- * Why a request head was refused, with the status to answer and a one-sentence reason. libwebsockets answers most
+ * Why a request head was refused (or, on a client connection, a response head: the reasons that apply to both
+ * speak of "the head" or "the message"), with the status to answer and a one-sentence reason. libwebsockets answers most
  * of these with a silent close or {@code 403} (its "behaviours not to copy"); this engine answers with the status
  * RFC 9110 and RFC 9112 name, then closes the connection, since the stream can no longer be trusted.
  */
@@ -16,9 +17,9 @@ public enum RequestError {
 	/** A header's value, all its occurrences joined, is longer than its token limit. */
 	HEADER_OVER_TOKEN_LIMIT(431, "A header value is longer than its token limit."),
 	/** The fragment table is full: too many headers, repeated headers or query arguments. */
-	TOO_MANY_FRAGMENTS(431, "The request has too many header fragments."),
-	/** A CR in the request head is followed by something other than LF. */
-	BARE_CR(400, "A CR in the request head is not followed by LF."),
+	TOO_MANY_FRAGMENTS(431, "The head has too many header fragments."),
+	/** A CR in the head is followed by something other than LF. */
+	BARE_CR(400, "A CR in the head is not followed by LF."),
 	/** The method is empty or holds a byte that is not a tchar. */
 	BAD_METHOD(400, "The request method is not a valid token."),
 	/** The request line is not {@code method SP request-target SP HTTP-version}. */
@@ -54,11 +55,11 @@ public enum RequestError {
 	/** {@code Content-Length} repeated with different values. */
 	CONFLICTING_CONTENT_LENGTH(400, "The Content-Length header is repeated with different values."),
 	/** Both {@code Content-Length} and {@code Transfer-Encoding}: the request smuggling shape (RFC 9112 section 6.3). */
-	CONTENT_LENGTH_AND_TRANSFER_ENCODING(400, "The request has both Content-Length and Transfer-Encoding."),
+	CONTENT_LENGTH_AND_TRANSFER_ENCODING(400, "The message has both Content-Length and Transfer-Encoding."),
 	/** {@code Transfer-Encoding} is anything but the single coding {@code chunked}. */
 	UNSUPPORTED_TRANSFER_ENCODING(400, "The Transfer-Encoding header is not just chunked."),
-	/** {@code Transfer-Encoding} in an HTTP/1.0 request, whose framing is then faulty (RFC 9112 section 6.1). */
-	TRANSFER_ENCODING_IN_HTTP10(400, "An HTTP/1.0 request has a Transfer-Encoding header."),
+	/** {@code Transfer-Encoding} in an HTTP/1.0 message, whose framing is then faulty (RFC 9112 section 6.1). */
+	TRANSFER_ENCODING_IN_HTTP10(400, "An HTTP/1.0 message has a Transfer-Encoding header."),
 	/** A method that is a valid token but not one libwebsockets serves. */
 	METHOD_NOT_IMPLEMENTED(501, "The request method is not implemented."),
 	/** A version other than HTTP/1.0 and HTTP/1.1, including an HTTP/0.9 request line without a version. */

@@ -113,6 +113,21 @@ class ClientFailureTest {
 	}
 
 	@Test
+	void aBrokenResponseHeadIsNotCalledARequest() throws Exception {
+		// the client reads response heads with the server's parser, whose reasons once named the request for faults
+		// that a response can have as well
+		String[][] cases = { { "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\rX\r\n\r\n",
+				"HS: A CR in the head is not followed by LF." },
+				{ "HTTP/1.1 101 Switching Protocols\r\nContent-Length: 0\r\nTransfer-Encoding: chunked\r\n\r\n",
+						"HS: The message has both Content-Length and Transfer-Encoding." } };
+		for (String[] c : cases) {
+			try (RawServer server = answering(c[0]); ClientRecorder rec = new ClientRecorder().start("chat")) {
+				assertThat(failureOf(server, rec)).isEqualTo(c[1]);
+			}
+		}
+	}
+
+	@Test
 	void responseHeadLargerThanTheHeaderBuffer() throws Exception {
 		try (RawServer server = answering(GOOD_101 + "X-Padding: " + "p".repeat(5000) + "\r\n\r\n");
 				ClientRecorder rec = new ClientRecorder().start("chat")) {

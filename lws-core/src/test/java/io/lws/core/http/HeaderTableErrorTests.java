@@ -33,8 +33,8 @@ class HeaderTableErrorTests {
 			URI_OVER_TOKEN_LIMIT                 | 414 | The request URI is longer than its token limit.
 			HEADERS_TOO_LARGE                    | 431 | The request headers do not fit in the header buffer.
 			HEADER_OVER_TOKEN_LIMIT              | 431 | A header value is longer than its token limit.
-			TOO_MANY_FRAGMENTS                   | 431 | The request has too many header fragments.
-			BARE_CR                              | 400 | A CR in the request head is not followed by LF.
+			TOO_MANY_FRAGMENTS                   | 431 | The head has too many header fragments.
+			BARE_CR                              | 400 | A CR in the head is not followed by LF.
 			BAD_METHOD                           | 400 | The request method is not a valid token.
 			MALFORMED_REQUEST_LINE               | 400 | The request line is malformed.
 			BAD_URI_CHARACTER                    | 400 | The request URI contains a character that is not allowed.
@@ -52,9 +52,9 @@ class HeaderTableErrorTests {
 			MULTIPLE_HOST                        | 400 | The request has more than one Host header.
 			BAD_CONTENT_LENGTH                   | 400 | The Content-Length header is not a decimal number.
 			CONFLICTING_CONTENT_LENGTH           | 400 | The Content-Length header is repeated with different values.
-			CONTENT_LENGTH_AND_TRANSFER_ENCODING | 400 | The request has both Content-Length and Transfer-Encoding.
+			CONTENT_LENGTH_AND_TRANSFER_ENCODING | 400 | The message has both Content-Length and Transfer-Encoding.
 			UNSUPPORTED_TRANSFER_ENCODING        | 400 | The Transfer-Encoding header is not just chunked.
-			TRANSFER_ENCODING_IN_HTTP10          | 400 | An HTTP/1.0 request has a Transfer-Encoding header.
+			TRANSFER_ENCODING_IN_HTTP10          | 400 | An HTTP/1.0 message has a Transfer-Encoding header.
 			METHOD_NOT_IMPLEMENTED               | 501 | The request method is not implemented.
 			VERSION_NOT_SUPPORTED                | 505 | The HTTP version is not supported.
 			""")

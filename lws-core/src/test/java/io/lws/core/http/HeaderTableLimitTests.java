@@ -133,7 +133,7 @@ class HeaderTableLimitTests {
 		assertThat(parse(overByOne, "GET / HTTP/1.1\r\nHost: h\r\nAccept: a\r\nX-A: 1\r\nAccept: b\r\n\r\n"))
 			.isEqualTo(ParseResult.ERROR);
 		assertThat(overByOne.errorStatus()).isEqualTo(431);
-		assertThat(overByOne.errorReason()).isEqualTo("The request has too many header fragments.");
+		assertThat(overByOne.errorReason()).isEqualTo("The head has too many header fragments.");
 	}
 
 	@Test
