@@ -450,7 +450,9 @@ public final class TlsTransport implements Transport {
 
 	@Override
 	public boolean hasBufferedInput() {
-		return this.netInStash != null && !this.busy && !this.closed;
+		// a close_notify read together with application data ends the stream at the next read, which no socket event
+		// will ask for (the peer may keep its TCP side open): it counts as input still to be read
+		return (this.netInStash != null || this.inboundDone) && !this.busy && !this.closed;
 	}
 
 	@Override

@@ -44,7 +44,10 @@ public interface Transport {
 	/** Bytes the transport holds waiting for the socket (0 for plain). */
 	int pendingOutput();
 
-	/** Whether {@link #read} can return bytes without the socket being readable (TLS records already received). */
+	/**
+	 * Whether {@link #read} has something to return without the socket being readable: TLS records already received,
+	 * or the end of the stream a close_notify among them announced.
+	 */
 	boolean hasBufferedInput();
 
 	/** Whether application bytes can flow: always for plain, after the handshake for TLS. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.support.EchoProtocol;
 import io.lws.core.support.Peers;
+import io.lws.core.support.RawServer;
 import io.lws.core.support.TestServer;
 import io.lws.core.support.Tls;
 import io.lws.core.tls.CertificateGenerator;
@@ -185,6 +187,42 @@ class ClientTlsTest {
 			client.connect(wss(closing.getLocalPort(), VERIFIED).build());
 			assertThat(client.rec.next()).isEqualTo("error:TLS: the server closed the connection during the handshake");
 			t.join(5000);
+		}
+	}
+
+	@Test
+	void closeNotifyReadTogetherWithPartOfTheAnswerEndsTheConnectionAtOnce() throws Exception {
+		SSLContext tls = Tls.serverContext(CertificateGenerator.localhost());
+		AtomicReference<Lws> wsi = new AtomicReference<>();
+		try (ServerSocket listen = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+				ClientHarness client = new ClientHarness((v) -> v.timeoutSecs(20))) {
+			Thread t = serveOnce(listen, (accepted) -> {
+				SSLSocket s = Tls.serverSide(tls, accepted);
+				RawServer.readHeadOf(s.getInputStream());
+				// hold the client's service thread so that both records wait in its socket for one read
+				wsi.get().post(() -> sleep(500));
+				Thread.sleep(100);
+				RawServer.send(s, "HTTP/1.1 101 Swi");
+				// close_notify, the TCP stream left open: no FIN will make the socket readable again
+				s.shutdownOutput();
+				RawServer.drain(s);
+			});
+			long start = System.nanoTime();
+			wsi.set(client.connect(wss(listen.getLocalPort(), ClientConnectInfo.USE_SSL | ClientConnectInfo.ALLOW_SELFSIGNED)
+				.build()));
+			assertThat(client.rec.next()).isEqualTo("error:the server closed the connection before answering");
+			// it waited for its 20-s timeout before
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			t.join(5000);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

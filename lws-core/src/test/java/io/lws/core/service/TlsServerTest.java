@@ -3,6 +3,7 @@ package io.lws.core.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -477,6 +478,41 @@ class TlsServerTest {
 			s.awaitConnections(1);
 			sock.close();
 			s.awaitConnections(0);
+		}
+	}
+
+	@Test
+	void closeNotifyReadTogetherWithARequestEndsTheConnectionAfterItsAnswer() throws Exception {
+		// the first request holds the service thread, so the second and the close_notify reach it in one read
+		LwsProtocol<Object> slowFirst = LwsProtocol.of("slow", new LwsProtocolHandler<>() {
+			@Override
+			public int onHttp(Lws wsi, Object session, String uri) {
+				if (uri.equals("/slow")) {
+					try {
+						Thread.sleep(300);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return wsi.returnHttpStatus(200, uri);
+			}
+		});
+		try (TestServer s = TestServer.startTls((v) -> v.protocols(slowFirst));
+				Socket tcp = new Socket(InetAddress.getLoopbackAddress(), s.port());
+				// layered without autoClose, the JDK's close_notify comes without a FIN
+				RawClient c = new RawClient(
+						s.tls().clientContext().getSocketFactory().createSocket(tcp, "localhost", s.port(), false))) {
+			c.send("GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n");
+			Thread.sleep(100);
+			c.send("GET /next HTTP/1.1\r\nHost: localhost\r\n\r\n");
+			c.socket().shutdownOutput();
+			assertThat(new String(c.readResponse().body(), StandardCharsets.UTF_8)).contains("<h1>200 OK</h1>/slow<");
+			assertThat(new String(c.readResponse().body(), StandardCharsets.UTF_8)).contains("<h1>200 OK</h1>/next<");
+			// the stream's end was seen with the second request: the server closes after answering it (it kept the
+			// connection until the keep-alive timeout, 5 s, before)
+			c.soTimeout(2000);
+			assertThat(c.closedByServer()).isTrue();
 		}
 	}
 

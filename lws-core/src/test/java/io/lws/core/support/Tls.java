@@ -75,6 +75,32 @@ public final class Tls {
 		}
 	}
 
+	/** A server context presenting {@code issued}, for raw TLS peers written in a test. */
+	public static SSLContext serverContext(CertificateGenerator.Issued issued) {
+		try {
+			char[] pw = "pw".toCharArray();
+			KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			kmf.init(issued.keyStore("server", pw), pw);
+			SSLContext ctx = SSLContext.getInstance("TLS");
+			ctx.init(kmf.getKeyManagers(), null, null);
+			return ctx;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The server's side of TLS over {@code accepted}, a socket a raw test server took; without Nagle, so that a small
+	 * record written after another (a close_notify after the answer) does not wait up to 40 ms for the peer's ACK.
+	 */
+	public static SSLSocket serverSide(SSLContext ctx, Socket accepted) throws IOException {
+		accepted.setTcpNoDelay(true);
+		SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(accepted, null, accepted.getPort(), false);
+		tls.setUseClientMode(false);
+		return tls;
+	}
+
 	/** A client context trusting {@code trusted}, presenting {@code clientCert} (may be null). */
 	public static SSLContext clientContext(List<X509Certificate> trusted, CertificateGenerator.Issued clientCert) {
 		try {
