@@ -41,9 +41,10 @@ import io.lws.core.support.WsTestClient;
  * was established), in an order the callbacks allow, nothing after it, the client's own socket closed, and no error
  * logged by the engine (which is how an exception that escaped into the service loop shows). After all cases the
  * context has no connection left. {@code -Dlws.fuzz.seed=N -Dlws.fuzz.cases=M} runs other or more cases.
+ * {@link ClientFuzzTest} runs them over plain TCP, {@link ClientTlsFuzzTest} over TLS.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ClientFuzzTest {
+abstract class ClientFuzzCases {
 
 	private static final long SEED = Long.getLong("lws.fuzz.seed", 1);
 
@@ -52,6 +53,18 @@ class ClientFuzzTest {
 	private final List<String> engineErrors = new CopyOnWriteArrayList<>();
 
 	private int oldLogLevel;
+
+	/** The server's side of an accepted connection: the socket itself, or TLS over it. */
+	protected abstract Socket serverSide(Socket accepted) throws IOException;
+
+	/**
+	 * Ends the server's side once the answer is written, leaving it open for reading so that the client is the one
+	 * seen to hang up.
+	 */
+	protected abstract void endAnswer(Socket accepted, Socket serverSide, Random r) throws IOException;
+
+	/** {@code ssl_connection} for the client's connections. */
+	protected abstract int sslConnection();
 
 	@BeforeEach
 	void captureEngineErrors() {
@@ -82,16 +95,18 @@ class ClientFuzzTest {
 		List<String> lingering = new CopyOnWriteArrayList<>();
 		AtomicInteger served = new AtomicInteger();
 		AtomicInteger finished = new AtomicInteger();
-		try (RawServer server = new RawServer((s) -> {
+		try (RawServer server = new RawServer((accepted) -> {
 			int n = served.getAndIncrement();
 			try {
 				Case c = cases.get(n);
+				Socket s = serverSide(accepted);
 				String head = RawServer.readHeadOf(s.getInputStream());
 				byte[] answer = new String(c.answer(), StandardCharsets.ISO_8859_1)
 					.replace("{ACCEPT}", ClientFailureTest.accept(head))
 					.getBytes(StandardCharsets.ISO_8859_1);
-				writeInPieces(s, answer, new Random(c.piecesSeed()));
-				s.shutdownOutput();
+				Random pieces = new Random(c.piecesSeed());
+				writeInPieces(s, answer, pieces);
+				endAnswer(accepted, s, pieces);
 				if (!closedByPeerWithin(s, 3000)) {
 					lingering.add("case " + n);
 				}
@@ -114,12 +129,15 @@ class ClientFuzzTest {
 						.address("127.0.0.1")
 						.port(server.port())
 						.protocol("chat")
+						.sslConnection(sslConnection())
 						.clientExtensions(List.of(PerMessageDeflate.create()))
 						.build());
 					assertWebSocketEnding(rec, label);
 				}
 				else {
-					rec.connect(ClientConnectInfo.forUri("http://127.0.0.1:" + server.port() + "/").build());
+					rec.connect(ClientConnectInfo.forUri("http://127.0.0.1:" + server.port() + "/")
+						.sslConnection(sslConnection())
+						.build());
 					assertHttpEnding(rec, label);
 				}
 				rec.awaitConnections(0);
