@@ -326,15 +326,30 @@ abstract class ClientFuzzCases {
 						b = concat(Arrays.copyOf(b, at), randomBytes(r, 1 + r.nextInt(8)),
 								Arrays.copyOfRange(b, at, b.length));
 					}
-					case 3 -> b = new String(b, StandardCharsets.ISO_8859_1)
-						.replaceFirst("[0-9a-f]+\r\n", "ffffffffffffffff\r\n")
-						.replaceFirst("Content-Length: [0-9]+", "Content-Length: 99999999999999999999")
-						.getBytes(StandardCharsets.ISO_8859_1);
+					case 3 -> b = hugeNumbers(b, r);
 					default -> b = new String(b, StandardCharsets.ISO_8859_1).replaceFirst("\r\n", "\n")
 						.getBytes(StandardCharsets.ISO_8859_1);
 				}
 			}
 			return b;
+		}
+
+		/**
+		 * The first chunk size after the head and the Content-Length made huge: past a long, or a length that fits
+		 * but that the server never sends.
+		 */
+		private static byte[] hugeNumbers(byte[] in, Random r) {
+			String text = new String(in, StandardCharsets.ISO_8859_1);
+			int body = text.indexOf("\r\n\r\n");
+			if (body >= 0) {
+				body += 4;
+				text = text.substring(0, body) + text.substring(body)
+					.replaceFirst("^[0-9a-f]+\r\n", r.nextBoolean() ? "ffffffffffffffffff\r\n" : "7fffffff\r\n");
+			}
+			return text
+				.replaceFirst("Content-Length: [0-9]+",
+						"Content-Length: " + (r.nextBoolean() ? "99999999999999999999" : String.valueOf(1L << 62)))
+				.getBytes(StandardCharsets.ISO_8859_1);
 		}
 
 		private static byte[] randomBytes(Random r, int n) {
