@@ -2,9 +2,9 @@ package io.lws.core.http;
 
 /**
  * Why a request head was refused (or, on a client connection, a response head: the reasons that apply to both
- * speak of "the head" or "the message"), with the status to answer and a one-sentence reason. libwebsockets answers most
- * of these with a silent close or {@code 403} (its "behaviours not to copy"); this engine answers with the status
- * RFC 9110 and RFC 9112 name, then closes the connection, since the stream can no longer be trusted.
+ * speak of "the head" or "the message"), with the status to answer and a one-sentence reason. libwebsockets answers
+ * most of these with a silent close or {@code 403} (its "behaviours not to copy"); this engine answers with the
+ * status RFC 9110 and RFC 9112 name, then closes the connection, since the stream can no longer be trusted.
  */
 public enum RequestError {
 
