@@ -199,7 +199,11 @@ class ClientTlsTest {
 			Thread t = serveOnce(listen, (accepted) -> {
 				SSLSocket s = Tls.serverSide(tls, accepted);
 				RawServer.readHeadOf(s.getInputStream());
-				// hold the client's service thread so that both records wait in its socket for one read
+				// hold the client's service thread so that both records wait in its socket for one read (the test thread
+				// stores the connection when connect returns, which may come after the head was sent)
+				while (wsi.get() == null) {
+					Thread.sleep(1);
+				}
 				wsi.get().post(() -> sleep(500));
 				Thread.sleep(100);
 				RawServer.send(s, "HTTP/1.1 101 Swi");
