@@ -24,12 +24,10 @@ import io.lws.core.LwsProtocolHandler;
 import io.lws.core.LwsVhost;
 import io.lws.core.PeerAddresses;
 import io.lws.core.PendingTimeout;
-import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.log.LwsLog;
 import io.lws.core.mount.FileOps;
-import io.lws.core.tls.ClientHelloSniffer;
 import io.lws.core.tls.PlainTransport;
 import io.lws.core.tls.TlsTransport;
 import io.lws.core.tls.Transport;
@@ -42,8 +40,10 @@ import io.lws.core.tls.Transport;
  * {@link #callbackOnWritable()} and {@link #cancelServicePt()}, which hop threads safely.
  * <p>
  * Bytes go through a {@link Transport}: plain, or TLS. On a TLS port the connection first looks at the ClientHello
- * ({@link ClientHelloSniffer}) to choose the vhost by SNI (or to find plain HTTP), then runs the handshake under
- * {@code PENDING_TIMEOUT_SSL_ACCEPT} without a header buffer; the HTTP role starts only once the transport is ready.
+ * to choose the vhost by SNI (or to find plain HTTP), then runs the handshake under
+ * {@code PENDING_TIMEOUT_SSL_ACCEPT} without a header buffer ({@link TlsSetup}); the HTTP role starts only once the
+ * transport is ready. Output waits in an {@link OutputQueue} until the end of the service pass, or until the socket
+ * takes it.
  */
 public final class Connection implements Lws {
 
@@ -76,15 +76,10 @@ public final class Connection implements Lws {
 	Transport transport;
 
 	/** Whether the role has been started on a ready transport (at once for plain, after the TLS handshake). */
-	private boolean transportReadyHandled;
+	boolean transportReadyHandled;
 
-	/** The vhost the TLS handshake chose (by SNI); null for plain connections. */
-	private VhostImpl tlsVhost;
-
-	/** The engine whose certificate check may call back, and the vhost that finds this connection by it. */
-	private SSLEngine verifyingEngine;
-
-	private VhostImpl verifyingVhost;
+	/** The TLS handshake's state, on connections that may speak TLS; {@code null} on the others. */
+	private TlsSetup tls;
 
 	private boolean drainPosted;
 
@@ -118,7 +113,7 @@ public final class Connection implements Lws {
 
 	// ---- output ----
 
-	private ByteBuffer out;
+	private final OutputQueue output;
 
 	private boolean blocked;
 
@@ -197,6 +192,7 @@ public final class Connection implements Lws {
 		this.listen = listen;
 		this.vhost = vhost;
 		this.protocol = vhost.firstProtocol();
+		this.output = new OutputQueue(pt);
 		this.http = new HttpServerRole(this);
 		this.client = null;
 	}
@@ -207,6 +203,7 @@ public final class Connection implements Lws {
 		this.listen = null;
 		this.vhost = vhost;
 		this.protocol = vhost.firstProtocol();
+		this.output = new OutputQueue(pt);
 		this.http = null;
 		this.client = new ClientRole(this, info);
 	}
@@ -262,13 +259,10 @@ public final class Connection implements Lws {
 
 	/** Starts a TLS client handshake on a connected client socket; the role continues in {@link #onTransportReady}. */
 	void startClientTls(SSLEngine engine, int sslLevel, ByteBuffer initialInput) throws IOException {
-		TlsTransport tls = new TlsTransport(this.channel, engine, this.pt.tlsBuffers(), this.pt.context.tlsTasks(),
-				this.pt::post, this::onTlsTaskDone, sslLevel, initialInput);
-		this.transport = tls;
-		this.transportReadyHandled = false;
-		watchVerification(this.vhost, engine);
-		tls.beginHandshake();
-		handshakeProgress();
+		if (this.tls == null) {
+			this.tls = new TlsSetup(this);
+		}
+		this.tls.startClient(engine, sslLevel, initialInput);
 	}
 
 	/**
@@ -283,12 +277,14 @@ public final class Connection implements Lws {
 			this.key = null;
 		}
 		this.interestOps = 0;
-		forgetVerification();
+		if (this.tls != null) {
+			this.tls.forgetVerification();
+		}
 		closeSocket(registered);
 		this.transport = null;
 		this.channel = null;
 		this.transportReadyHandled = false;
-		releaseOutBuffer();
+		this.output.release();
 		if (this.blocked) {
 			this.blocked = false;
 			this.pt.blockedWriters.remove(this);
@@ -327,10 +323,11 @@ public final class Connection implements Lws {
 		}
 		if (this.listen != null && this.listen.isTls()) {
 			// the ClientHello (or plain bytes) first; the HTTP role waits for the handshake
+			this.tls = new TlsSetup(this);
 			setTimeoutInternal(PendingTimeout.SSL_ACCEPT, this.vhost.info().timeoutSecs());
 			setReadInterest(true);
 			if (this.stash != null) {
-				sniff();
+				this.tls.sniff();
 			}
 			return;
 		}
@@ -339,75 +336,10 @@ public final class Connection implements Lws {
 		this.http.startWaitingForRequest(true);
 	}
 
-	// ---- TLS accept: sniff, choose the vhost, handshake ----
+	// ---- TLS and the vhost ----
 
-	/** Reads the first bytes on a TLS port until they show a ClientHello (and its SNI name) or plain bytes. */
-	private void sniffRead() {
-		ByteBuffer buf = this.pt.readBuffer;
-		buf.clear();
-		int n;
-		try {
-			n = this.channel.read(buf);
-		}
-		catch (IOException ex) {
-			LwsLog.debug("Read failed on {}: {}", this, ex.getMessage());
-			closeNow(CloseCause.IO_ERROR);
-			return;
-		}
-		if (n < 0) {
-			LwsLog.debug("{} closed before sending a TLS ClientHello", this);
-			closeNow(CloseCause.PEER_CLOSED);
-			return;
-		}
-		if (n == 0) {
-			return;
-		}
-		buf.flip();
-		this.pt.traffic.bytesIn(n);
-		ByteBuffer all = ByteBuffer.allocate(buf.remaining() + ((this.stash != null) ? this.stash.remaining() : 0));
-		if (this.stash != null) {
-			all.put(this.stash);
-		}
-		all.put(buf).flip();
-		this.stash = all;
-		sniff();
-	}
-
-	private void sniff() {
-		ClientHelloSniffer.Result r = ClientHelloSniffer.sniff(this.stash);
-		switch (r.kind()) {
-			case NEED_MORE -> {
-				// the sniffer gives up on names past its limit, so the stash stays bounded
-			}
-			case NOT_TLS -> plainOnTlsPort();
-			case TLS -> startTls(r.serverName());
-		}
-	}
-
-	private void startTls(String serverName) {
-		VhostImpl chosen = this.listen.selectVhostBySni(serverName);
-		moveTo(chosen);
-		this.tlsVhost = chosen;
-		SSLEngine engine;
-		try {
-			engine = chosen.tls().newEngine();
-		}
-		catch (RuntimeException ex) {
-			failInternal(ex);
-			return;
-		}
-		if (chosen.tls().verifiesClients()) {
-			watchVerification(chosen, engine);
-		}
-		ByteBuffer hello = this.stash;
-		this.stash = null;
-		this.transport = new TlsTransport(this.channel, engine, this.pt.tlsBuffers(), this.pt.context.tlsTasks(),
-				this.pt::post, this::onTlsTaskDone, 1, hello);
-		LwsLog.debug("{}: TLS ClientHello for '{}', vhost '{}'", this, serverName, chosen.name());
-		advanceHandshake();
-	}
-
-	private void moveTo(VhostImpl chosen) {
+	/** Moves the connection to the vhost its TLS handshake chose by SNI. */
+	void moveTo(VhostImpl chosen) {
 		if (chosen != this.vhost) {
 			this.vhost.connectionMovedAway();
 			chosen.connectionMovedIn();
@@ -416,123 +348,8 @@ public final class Connection implements Lws {
 		}
 	}
 
-	/** Plain bytes reached a TLS port: serve them (ALLOW_NON_SSL_ON_SSL_PORT) or refuse them. */
-	private void plainOnTlsPort() {
-		VhostImpl first = this.listen.vhosts.get(0);
-		this.transport = new PlainTransport(this.channel);
-		setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
-		if (first.info().has(ServerOption.ALLOW_NON_SSL_ON_SSL_PORT)) {
-			LwsLog.debug("{}: plain HTTP on a TLS port, allowed by ALLOW_NON_SSL_ON_SSL_PORT", this);
-			this.transportReadyHandled = true;
-			this.http.startWaitingForRequest(true);
-			return;
-		}
-		boolean looksLikeHttp = this.stash.remaining() >= 4 && Character.isUpperCase(this.stash.get(this.stash.position()));
-		LwsLog.info("Refusing plain {} from {} on TLS port {}", looksLikeHttp ? "HTTP" : "bytes", getPeerSimple(),
-				this.listen.port());
-		this.pt.context.metrics().tlsHandshake(this.vhost.name(), "not_tls");
-		this.stash = null;
-		if (!looksLikeHttp) {
-			closeNow(CloseCause.PROTOCOL_ERROR);
-			return;
-		}
-		byte[] body = "This port speaks TLS: use https:// or wss://\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		String head = "HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ncontent-length: " + body.length
-				+ "\r\nconnection: close\r\n\r\n";
-		this.transportReadyHandled = true;
-		this.readPaused = true;
-		if (queueOutput(ByteBuffer.wrap(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), ByteBuffer.wrap(body))) {
-			closeAfterFlush();
-		}
-	}
-
-	/**
-	 * Lets the vhost's certificate verification callback find this connection by its engine (the JDK checks
-	 * certificates in a task that knows only the engine) until the handshake ends.
-	 */
-	private void watchVerification(VhostImpl v, SSLEngine engine) {
-		this.verifyingVhost = v;
-		this.verifyingEngine = engine;
-		v.handshaking.put(engine, this);
-	}
-
-	private void forgetVerification() {
-		if (this.verifyingEngine != null) {
-			this.verifyingVhost.handshaking.remove(this.verifyingEngine);
-			this.verifyingEngine = null;
-			this.verifyingVhost = null;
-		}
-	}
-
-	/** Drives the TLS handshake with what the socket has. */
-	private void advanceHandshake() {
-		ByteBuffer buf = this.pt.tlsBuffers().applicationBuffer();
-		buf.clear();
-		int n;
-		try {
-			n = this.transport.read(buf);
-		}
-		catch (IOException ex) {
-			onTransportError(ex);
-			return;
-		}
-		if (n < 0) {
-			LwsLog.debug("{} closed during the TLS handshake", this);
-			this.pt.context.metrics().tlsHandshake(this.vhost.name(), "aborted");
-			closeNow(CloseCause.PEER_CLOSED);
-			return;
-		}
-		handshakeProgress();
-	}
-
-	/** After handshake I/O: the interest the transport needs now, and the switch to HTTP once it is ready. */
-	private void handshakeProgress() {
-		if (this.closed) {
-			return;
-		}
-		if (this.transport.pendingOutput() > 0) {
-			block();
-		}
-		if (this.transport.isReady()) {
-			if (!this.transportReadyHandled) {
-				onTransportReady();
-			}
-			return;
-		}
-		setReadInterest(!this.transport.isBusy());
-	}
-
-	private void onTransportReady() {
-		this.transportReadyHandled = true;
-		setTimeoutInternal(PendingTimeout.NO_PENDING_TIMEOUT, 0);
-		forgetVerification();
-		if (this.transport instanceof TlsTransport tls && LwsLog.isEnabled(io.lws.core.log.LogLevel.DEBUG)) {
-			SSLSession s = tls.session();
-			LwsLog.debug("{}: TLS established, {} {} alpn={}", this, s.getProtocol(), s.getCipherSuite(),
-					tls.engine().getApplicationProtocol());
-		}
-		this.pt.context.metrics().tlsHandshake(this.vhost.name(), "ok");
-		if (this.client != null) {
-			this.client.onTransportReady();
-			return;
-		}
-		this.http.startWaitingForRequest(true);
-	}
-
-	/** Delegated TLS work finished (on the service thread): carry on where it stopped. */
-	private void onTlsTaskDone() {
-		if (this.closed) {
-			return;
-		}
-		if (!this.transport.isReady()) {
-			advanceHandshake();
-			return;
-		}
-		updateReadInterest();
-		this.pt.queueFlush(this);
-	}
-
-	private void onTransportError(IOException ex) {
+	/** A read or write failed: the client role decides while it is still HTTP; otherwise the connection closes. */
+	void onTransportError(IOException ex) {
 		if (this.client != null && this.ws == null) {
 			this.client.onTransportError(ex, !this.transport.isReady());
 			return;
@@ -556,14 +373,15 @@ public final class Connection implements Lws {
 	 * vhost (and its certificate); a Host naming another vhost of the port is misdirected (null: 421).
 	 */
 	VhostImpl selectVhostForHost(String host) {
-		if (this.tlsVhost == null) {
+		VhostImpl bySni = (this.tls != null) ? this.tls.chosenVhost() : null;
+		if (bySni == null) {
 			return this.listen.selectVhost(host);
 		}
 		VhostImpl named = this.listen.findVhost(host);
-		if (named != null && named != this.tlsVhost) {
+		if (named != null && named != bySni) {
 			return null;
 		}
-		return this.tlsVhost;
+		return bySni;
 	}
 
 	// ---- input path ----
@@ -574,7 +392,9 @@ public final class Connection implements Lws {
 			return;
 		}
 		if (this.transport == null) {
-			sniffRead();
+			if (this.tls != null) {
+				this.tls.sniffRead();
+			}
 			return;
 		}
 		if (this.lingering) {
@@ -582,7 +402,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		if (!this.transport.isReady()) {
-			advanceHandshake();
+			this.tls.advanceHandshake();
 			return;
 		}
 		if (!wantsToRead()) {
@@ -600,8 +420,8 @@ public final class Connection implements Lws {
 		if (!headerTableReady()) {
 			return;
 		}
-		boolean tls = this.transport instanceof TlsTransport;
-		ByteBuffer buf = tls ? this.pt.tlsBuffers().applicationBuffer() : this.pt.readBuffer;
+		boolean records = this.transport instanceof TlsTransport;
+		ByteBuffer buf = records ? this.pt.tlsBuffers().applicationBuffer() : this.pt.readBuffer;
 		for (int round = 0; round < 16; round++) {
 			buf.clear();
 			int n;
@@ -626,13 +446,13 @@ public final class Connection implements Lws {
 			buf.flip();
 			this.pt.traffic.bytesIn(n);
 			consume(buf);
-			if (this.closed || !tls || this.transport == null || !this.transport.hasBufferedInput() || !wantsToRead()
+			if (this.closed || !records || this.transport == null || !this.transport.hasBufferedInput() || !wantsToRead()
 					|| this.stash != null
 					|| !headerTableReady()) {
 				break;
 			}
 		}
-		if (!this.closed && tls && this.transport != null && this.transport.hasBufferedInput() && wantsToRead()) {
+		if (!this.closed && records && this.transport != null && this.transport.hasBufferedInput() && wantsToRead()) {
 			postDrain();
 		}
 	}
@@ -760,7 +580,7 @@ public final class Connection implements Lws {
 		setReadInterest(want);
 	}
 
-	private void setReadInterest(boolean on) {
+	void setReadInterest(boolean on) {
 		int ops = on ? (this.interestOps | SelectionKey.OP_READ) : (this.interestOps & ~SelectionKey.OP_READ);
 		setInterest(ops);
 	}
@@ -813,40 +633,18 @@ public final class Connection implements Lws {
 			return false;
 		}
 		int total = first.remaining() + ((second != null) ? second.remaining() : 0);
-		if (this.out != null && this.out.remaining() < total && this.out.capacity() >= ServiceThread.LARGE_OUT_BUFFER
-				&& canWriteEarly() && (!writeOut() || this.closed)) {
+		if (this.output.wouldGrowLarge(total) && canWriteEarly() && (!writeOut() || this.closed)) {
 			return false;
 		}
-		int pending = (this.out != null) ? this.out.position() : 0;
+		long pending = this.output.size();
 		long limit = this.pt.context.info().txBufferLimit();
-		if ((long) pending + total > limit) {
+		if (pending + total > limit) {
 			LwsLog.warn("Closing {}: {} bytes would be waiting to go out, over the limit of {} (the writer ignored "
-					+ "partialBuffered())", this, (long) pending + total, limit);
+					+ "partialBuffered())", this, pending + total, limit);
 			closeNow(CloseCause.IO_ERROR);
 			return false;
 		}
-		if (this.out == null) {
-			this.out = this.pt.takeOutBuffer(total);
-		}
-		else if (this.out.remaining() < total) {
-			int cap = this.out.capacity();
-			while (cap - pending < total) {
-				cap = Math.min(Math.max(cap * 2, 1024), (int) Math.min(Integer.MAX_VALUE - 8, limit + 1024));
-			}
-			ByteBuffer bigger = this.pt.takeOutBuffer(cap);
-			this.out.flip();
-			bigger.put(this.out);
-			this.pt.giveBackOutBuffer(this.out);
-			this.out = bigger;
-		}
-		this.out.put(first);
-		if (second != null) {
-			int from = this.out.position();
-			this.out.put(second);
-			if (mask) {
-				io.lws.core.ws.FrameWriter.mask(this.out, from, this.out.position(), maskKey);
-			}
-		}
+		this.output.append(first, second, mask, maskKey, limit);
 		if (this.transport != null) {
 			this.pt.queueFlush(this);
 		}
@@ -864,7 +662,7 @@ public final class Connection implements Lws {
 
 	/** Bytes waiting to be sent. */
 	int pendingOutput() {
-		return ((this.out != null) ? this.out.position() : 0)
+		return this.output.size()
 				+ ((this.transport != null) ? this.transport.pendingOutput() : 0);
 	}
 
@@ -891,7 +689,7 @@ public final class Connection implements Lws {
 		if (!this.transportReadyHandled) {
 			// handshake output went out (and may have finished the handshake)
 			unblock();
-			handshakeProgress();
+			this.tls.handshakeProgress();
 			if (this.closed || !this.transport.isReady()) {
 				return;
 			}
@@ -899,14 +697,11 @@ public final class Connection implements Lws {
 		if (!writeOut()) {
 			return;
 		}
-		if (this.out != null && (this.out.position() > 0 || this.transport.pendingOutput() > 0)) {
+		if (this.output.holdsBuffer() && (this.output.size() > 0 || this.transport.pendingOutput() > 0)) {
 			block();
 			return;
 		}
-		if (this.out != null) {
-			this.pt.giveBackOutBuffer(this.out);
-			this.out = null;
-		}
+		this.output.release();
 		unblock();
 		if (this.fileTransfer != null) {
 			this.http.pumpFile();
@@ -922,16 +717,8 @@ public final class Connection implements Lws {
 	 * connection was closed.
 	 */
 	private boolean writeOut() {
-		if (this.out == null || this.out.position() == 0) {
-			return true;
-		}
-		this.out.flip();
 		try {
-			long n;
-			long written = 0;
-			while (this.out.hasRemaining() && (n = this.transport.write(this.out)) > 0) {
-				written += n;
-			}
+			long written = this.output.writeTo(this.transport);
 			if (written > 0) {
 				this.lastWriteProgressNanos = System.nanoTime();
 				this.pt.traffic.bytesOut(written);
@@ -943,7 +730,6 @@ public final class Connection implements Lws {
 			closeNow(CloseCause.IO_ERROR);
 			return false;
 		}
-		this.out.compact();
 		return true;
 	}
 
@@ -1154,7 +940,7 @@ public final class Connection implements Lws {
 		if (this.http != null) {
 			this.http.releaseHeaderTable();
 		}
-		releaseOutBuffer();
+		this.output.release();
 		this.stash = null;
 		this.pt.unregister(this);
 		if (this.created) {
@@ -1170,7 +956,9 @@ public final class Connection implements Lws {
 		if (registered) {
 			this.key.cancel();
 		}
-		forgetVerification();
+		if (this.tls != null) {
+			this.tls.forgetVerification();
+		}
 		closeSocket(registered);
 		LwsLog.debug("Closed {} ({})", this, cause);
 	}
@@ -1195,14 +983,6 @@ public final class Connection implements Lws {
 			catch (IOException ex) {
 				// closing anyway
 			}
-		}
-	}
-
-	/** Gives the output buffer back to the thread's spares; what it held is dropped. */
-	private void releaseOutBuffer() {
-		if (this.out != null) {
-			this.pt.giveBackOutBuffer(this.out);
-			this.out = null;
 		}
 	}
 
@@ -1468,7 +1248,7 @@ public final class Connection implements Lws {
 	@Override
 	public boolean partialBuffered() {
 		checkThread("partialBuffered");
-		if (!this.blocked && this.out != null && this.out.position() >= highWater() && this.transport != null
+		if (!this.blocked && this.output.size() >= highWater() && this.transport != null
 				&& this.transport.isReady()) {
 			// the output is only waiting for the flush at the end of this read: before telling the writer to stop
 			// (and an echo to pause reading), write now what the socket takes, as lws_write would have
