@@ -257,7 +257,7 @@ public final class Connection implements Lws {
 		this.transportReadyHandled = true;
 	}
 
-	/** Starts a TLS client handshake on a connected client socket; the role continues in {@link #onTransportReady}. */
+	/** Starts a TLS client handshake on a connected client socket; {@link TlsSetup} starts the role once it is done. */
 	void startClientTls(SSLEngine engine, int sslLevel, ByteBuffer initialInput) throws IOException {
 		if (this.tls == null) {
 			this.tls = new TlsSetup(this);
@@ -277,9 +277,7 @@ public final class Connection implements Lws {
 			this.key = null;
 		}
 		this.interestOps = 0;
-		if (this.tls != null) {
-			this.tls.forgetVerification();
-		}
+		forgetVerification();
 		closeSocket(registered);
 		this.transport = null;
 		this.channel = null;
@@ -345,6 +343,13 @@ public final class Connection implements Lws {
 			chosen.connectionMovedIn();
 			this.vhost = chosen;
 			this.protocol = chosen.firstProtocol();
+		}
+	}
+
+	/** Stops the certificate-check callback finding this connection (its socket is going away). */
+	private void forgetVerification() {
+		if (this.tls != null) {
+			this.tls.forgetVerification();
 		}
 	}
 
@@ -956,9 +961,7 @@ public final class Connection implements Lws {
 		if (registered) {
 			this.key.cancel();
 		}
-		if (this.tls != null) {
-			this.tls.forgetVerification();
-		}
+		forgetVerification();
 		closeSocket(registered);
 		LwsLog.debug("Closed {} ({})", this, cause);
 	}
