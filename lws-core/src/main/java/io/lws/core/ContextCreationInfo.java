@@ -62,6 +62,8 @@ public final class ContextCreationInfo {
 
 	private final int kaInterval;
 
+	private final int tcpNotSentLowat;
+
 	private final int fdLimitPerThread;
 
 	private final String serverString;
@@ -93,6 +95,7 @@ public final class ContextCreationInfo {
 		this.kaTime = b.kaTime;
 		this.kaProbes = b.kaProbes;
 		this.kaInterval = b.kaInterval;
+		this.tcpNotSentLowat = b.tcpNotSentLowat;
 		this.fdLimitPerThread = b.fdLimitPerThread;
 		this.serverString = b.serverString;
 		this.txBufferLimit = b.txBufferLimit;
@@ -173,6 +176,14 @@ public final class ContextCreationInfo {
 	/** {@code ka_interval}: seconds between probes. */
 	public int kaInterval() {
 		return this.kaInterval;
+	}
+
+	/**
+	 * {@code TCP_NOTSENT_LOWAT} in bytes for sockets that stream a file; 0 leaves the system's value. See
+	 * {@link Builder#tcpNotSentLowat(int)}.
+	 */
+	public int tcpNotSentLowat() {
+		return this.tcpNotSentLowat;
 	}
 
 	/** {@code fd_limit_per_thread}: the most connections one service thread takes (0 = no limit of our own). */
@@ -264,6 +275,8 @@ public final class ContextCreationInfo {
 		private int kaProbes;
 
 		private int kaInterval;
+
+		private int tcpNotSentLowat;
 
 		private int fdLimitPerThread;
 
@@ -357,6 +370,23 @@ public final class ContextCreationInfo {
 			this.kaTime = time;
 			this.kaProbes = probes;
 			this.kaInterval = interval;
+			return this;
+		}
+
+		/**
+		 * Linux's {@code TCP_NOTSENT_LOWAT}, set on a socket when it starts streaming a file (a mount's file or
+		 * {@link Lws#serveHttpFile}): the socket then counts as writable only while fewer than {@code bytes} wait
+		 * unsent in the kernel, so large downloads are written as the peer drains them rather than queued megabytes
+		 * ahead. No libwebsockets counterpart (lws leaves it to the system's {@code net.ipv4.tcp_notsent_lowat}).
+		 * 0, the default, leaves the system's value. Setting it needs Linux and the JVM option {@code --add-opens
+		 * java.base/sun.nio.ch=ALL-UNNAMED}; without them the context logs a warning once and sockets keep the
+		 * system's value.
+		 */
+		public Builder tcpNotSentLowat(int bytes) {
+			if (bytes < 0) {
+				throw new IllegalArgumentException("tcpNotSentLowat must be 0 (the system's) or more, not " + bytes);
+			}
+			this.tcpNotSentLowat = bytes;
 			return this;
 		}
 

@@ -47,6 +47,9 @@ public final class ContextEngine implements LwsContext {
 
 	private final MetricsRecorder metrics;
 
+	/** {@code TCP_NOTSENT_LOWAT} for sockets that stream a file; 0 leaves the system's (also when it cannot be set). */
+	final int fileNotSentLowat;
+
 	private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
 
 	private volatile boolean shuttingDown;
@@ -58,6 +61,7 @@ public final class ContextEngine implements LwsContext {
 	private ContextEngine(ContextCreationInfo info) throws IOException {
 		this.info = info;
 		this.metrics = info.metricsRecorder();
+		this.fileNotSentLowat = settableNotSentLowat(info.tcpNotSentLowat());
 		int n = info.countThreads();
 		this.threads = new ServiceThread[n];
 		int pool = info.maxHttpHeaderPool();
@@ -193,6 +197,16 @@ public final class ContextEngine implements LwsContext {
 			pt.post(open);
 		}
 		return c;
+	}
+
+	private static int settableNotSentLowat(int bytes) {
+		String unavailable = TcpNotSentLowat.unavailableReason();
+		if (bytes > 0 && unavailable != null) {
+			LwsLog.warn("tcpNotSentLowat {} is not applied, sockets keep the system's net.ipv4.tcp_notsent_lowat: {}",
+					bytes, unavailable);
+			return 0;
+		}
+		return bytes;
 	}
 
 	private int limitPerThread() {

@@ -717,6 +717,10 @@ final class HttpServerRole {
 			fileDone();
 			return;
 		}
+		int lowat = this.c.pt.context.fileNotSentLowat;
+		if (lowat > 0 && this.c.channel != null) {
+			TcpNotSentLowat.apply(this.c.channel, lowat);
+		}
 		this.c.fileTransfer = new FileTransfer(fh, this.c.transport.supportsTransferTo());
 	}
 

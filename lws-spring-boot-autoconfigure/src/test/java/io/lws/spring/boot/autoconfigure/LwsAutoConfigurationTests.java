@@ -91,7 +91,7 @@ public class LwsAutoConfigurationTests {
 			.withPropertyValues("lws.service-threads=2", "lws.header-pool.size=7", "lws.header-pool.data-size=2KB",
 					"lws.header-pool.idle-timeout=3s", "lws.server-string=me", "lws.service-buffer-size=8KB",
 					"lws.tx-buffer-limit=1MB", "lws.tx-stall-timeout=7s", "lws.token-limits.host=128",
-					"lws.tcp-keepalive.time=30s", "lws.tcp-keepalive.probes=3", "lws.tcp-keepalive.interval=5s")
+					"lws.tcp-notsent-lowat=128KB", "lws.tcp-keepalive.time=30s", "lws.tcp-keepalive.probes=3", "lws.tcp-keepalive.interval=5s")
 			.run((context) -> {
 				var info = context.getBean(LwsServer.class).context().info();
 				assertThat(info.countThreads()).isEqualTo(2);
@@ -103,6 +103,7 @@ public class LwsAutoConfigurationTests {
 				assertThat(info.txBufferLimit()).isEqualTo(1024 * 1024);
 				assertThat(info.txStallTimeoutSecs()).isEqualTo(7);
 				assertThat(info.tokenLimits().limit(io.lws.core.HeaderToken.HOST)).isEqualTo(128);
+				assertThat(info.tcpNotSentLowat()).isEqualTo(128 * 1024);
 				assertThat(info.kaTime()).isEqualTo(30);
 				assertThat(info.kaProbes()).isEqualTo(3);
 				assertThat(info.kaInterval()).isEqualTo(5);

@@ -30,6 +30,7 @@ final class ContextInfoMapper {
 		builder.serverString((server == null || server.isEmpty()) ? null : server);
 		builder.ptServBufSize(Values.bytes("lws.service-buffer-size", properties.getServiceBufferSize(), 1024));
 		builder.txBufferLimit(Values.bytes("lws.tx-buffer-limit", properties.getTxBufferLimit(), 4096));
+		builder.tcpNotSentLowat(Values.bytes("lws.tcp-notsent-lowat", properties.getTcpNotsentLowat(), 0));
 		builder.txStallTimeoutSecs(Values.seconds("lws.tx-stall-timeout", properties.getTxStallTimeout(), 1));
 		LwsProperties.HeaderPool pool = properties.getHeaderPool();
 		builder.maxHttpHeaderPool(Values.atLeast("lws.header-pool.size", pool.getSize(), 1));
