@@ -129,6 +129,7 @@ class FastStartIT {
 		return command;
 	}
 
+	/** Also guards the jar's Add-Opens: without it lws.tcp-notsent-lowat would log that it is not applied. */
 	private void assertNoWarnings() throws IOException {
 		assertThat(Files.readString(this.log).lines())
 			.noneMatch((line) -> line.contains(" WARN ") || line.contains(" ERROR "));
