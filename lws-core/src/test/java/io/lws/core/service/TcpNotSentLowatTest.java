@@ -55,20 +55,22 @@ class TcpNotSentLowatTest {
 	}
 
 	@Test
-	void aJvmThatCannotSetItWarnsOnceAndServesFilesAsBefore() throws Exception {
+	void aJvmThatCannotSetItWarnsOnceAndServesFilesAsBefore(@TempDir Path dir) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// output to a file, so a JVM that hangs fails the bounded wait instead of blocking a read of its pipe
+		Path log = dir.resolve("downloads.log");
 		Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
 				NotSentLowatDownloads.class.getName())
 			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
 			.start();
-		String out;
 		try {
-			out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the downloads JVM ended within 30 s").isTrue();
 		}
 		finally {
 			p.destroyForcibly();
 		}
+		String out = Files.readString(log, StandardCharsets.UTF_8);
 		int size = NotSentLowatDownloads.SIZE;
 		assertThat(out).contains("downloaded " + size + " " + size);
 		List<String> warnings = out.lines().filter((l) -> l.contains("tcpNotSentLowat 131072 is not applied")).toList();
