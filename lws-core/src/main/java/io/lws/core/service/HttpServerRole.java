@@ -340,7 +340,7 @@ final class HttpServerRole {
 		this.state = State.RESPONDING;
 		if (this.c.callBound(CallbackReason.FILTER_HTTP_CONNECTION, path) != 0) {
 			LwsLog.debug("{} refused by FILTER_HTTP_CONNECTION: {}", this.c, path);
-			sendErrorAndClose(403, "Forbidden.");
+			refuseFiltered("Forbidden.");
 			return;
 		}
 		if (match != null && match.mount().originProtocol() == MountOrigin.FILE && serveMount(match)) {
@@ -599,6 +599,20 @@ final class HttpServerRole {
 		String title = code + " " + HttpStatus.reasonPhrase(code);
 		return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><h1>"
 				+ title + "</h1>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A filter callback ({@code FILTER_HTTP_CONNECTION}, {@code FILTER_PROTOCOL_CONNECTION}) refused the request:
+	 * answers 403 and closes, or only closes when the callback answered the request itself (a 401 with its
+	 * challenge, say), since a second answer would be read as the answer to the client's next request.
+	 */
+	void refuseFiltered(String reason) {
+		if (this.responseStarted || this.transactionDone) {
+			this.state = State.RESPONDING;
+			this.c.closeAfterFlush();
+			return;
+		}
+		sendErrorAndClose(403, reason);
 	}
 
 	/** Answers a request we cannot serve, and closes: the request's framing can no longer be trusted. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -86,7 +87,9 @@ final class WsHandshake {
 		}
 		if (c.callBound(CallbackReason.FILTER_PROTOCOL_CONNECTION, protocol.name()) != 0) {
 			c.pt.context.metrics().handshake(vhostName, "filtered");
-			return refuse(c, http, 403, "The connection was refused.");
+			LwsLog.debug("WebSocket handshake from {} refused by FILTER_PROTOCOL_CONNECTION", c.getPeerSimple());
+			http.refuseFiltered("The connection was refused.");
+			return false;
 		}
 		ExtensionNegotiator.Choice extension = null;
 		List<LwsExtension<?>> supported = c.vhost.info().extensions();
@@ -104,7 +107,7 @@ final class WsHandshake {
 		StringBuilder sb = new StringBuilder(160);
 		sb.append("HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n");
 		sb.append("sec-websocket-accept: ").append(acceptFor(key.trim())).append("\r\n");
-		if (t.has(HeaderToken.PROTOCOL)) {
+		if (!offeredProtocols(t.value(HeaderToken.PROTOCOL)).isEmpty()) {
 			sb.append("sec-websocket-protocol: ").append(protocol.name()).append("\r\n");
 		}
 		ActiveExtension active = null;
@@ -139,11 +142,12 @@ final class WsHandshake {
 	 * path is under, else the vhost's first protocol (as libwebsockets does).
 	 */
 	private static LwsProtocol<?> chooseProtocol(Connection c, String offered, LwsProtocol<?> mountProtocol) {
-		if (offered == null || offered.isBlank()) {
+		List<String> names = offeredProtocols(offered);
+		if (names.isEmpty()) {
 			return (mountProtocol != null) ? mountProtocol : c.vhost.firstProtocol();
 		}
-		for (String name : offered.split(",")) {
-			LwsProtocol<?> p = c.vhost.protocol(name.trim());
+		for (String name : names) {
+			LwsProtocol<?> p = c.vhost.protocol(name);
 			if (p != null) {
 				return p;
 			}
@@ -151,12 +155,40 @@ final class WsHandshake {
 		return null;
 	}
 
+	/**
+	 * The subprotocols a {@code Sec-WebSocket-Protocol} value offers, in order. Empty list elements are ignored (RFC
+	 * 9110 section 5.6.1.2), so a header with no name in it offers nothing, and the answer then names no subprotocol
+	 * (RFC 6455 section 4.2.2: the server's choice must be one the client offered).
+	 */
+	static List<String> offeredProtocols(String offered) {
+		if (offered == null || offered.isBlank()) {
+			return List.of();
+		}
+		List<String> names = new ArrayList<>(2);
+		for (String name : offered.split(",")) {
+			String trimmed = name.trim();
+			if (!trimmed.isEmpty()) {
+				names.add(trimmed);
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * RFC 6455 section 4.2.1: the key is base64 (RFC 4648 section 4, padded) of 16 bytes, so exactly 24 characters
+	 * ending in {@code ==}, and the last character before them carries only 2 bits of the nonce (its other 4 are
+	 * zero: one of {@code A Q g w}).
+	 */
 	static boolean isValidKey(String key) {
 		if (key == null) {
 			return false;
 		}
+		String k = key.trim();
+		if (k.length() != 24 || !k.endsWith("==") || "AQgw".indexOf(k.charAt(21)) < 0) {
+			return false;
+		}
 		try {
-			return Base64.getDecoder().decode(key.trim()).length == 16;
+			return Base64.getDecoder().decode(k).length == 16;
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

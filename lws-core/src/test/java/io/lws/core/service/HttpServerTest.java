@@ -450,6 +450,24 @@ class HttpServerTest {
 	}
 
 	@Test
+	void aFilterThatAnswersItselfGetsOnlyItsOwnAnswerOnTheWire() throws Exception {
+		// A filter may answer (401 with a challenge, say) and then refuse; the engine must not add its own 403.
+		LwsProtocol<Object> p = LwsProtocol.of("http", new LwsProtocolHandler<>() {
+			@Override
+			public int onFilterHttpConnection(Lws wsi, Object session, String uri) {
+				wsi.returnHttpStatus(401, "log in first");
+				return 1;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p).mounts(fileMount())); RawClient c = s.client()) {
+			HttpResponse r = c.send(get("/style.css")).readResponse();
+			assertThat(r.status()).isEqualTo(401);
+			assertThat(r.bodyText()).contains("log in first");
+			assertThat(c.read()).as("nothing after the 401 but the close").isEqualTo(-1);
+		}
+	}
+
+	@Test
 	void filterCallbacksCanRefuseConnectionsAndRequests() throws Exception {
 		LwsProtocol<Object> p = LwsProtocol.of("http", new LwsProtocolHandler<>() {
 			@Override

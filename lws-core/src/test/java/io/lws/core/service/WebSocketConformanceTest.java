@@ -358,6 +358,20 @@ class WebSocketConformanceTest {
 		try (WsTestClient c = WsTestClient.connect(server.client(), "/", "other, echo")) {
 			assertThat(c.handshake().header("sec-websocket-protocol")).isEqualTo("echo");
 		}
+		// a header that names no subprotocol offers none: the answer must not name one (RFC 6455 section 4.2.2)
+		for (String blank : new String[] { "", "  ", " , " }) {
+			try (var raw = server.client()) {
+				var r = raw.send(base + key + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol:" + blank + "\r\n\r\n")
+					.readHeadResponse();
+				assertThat(r.status()).isEqualTo(101);
+				assertThat(r.header("sec-websocket-protocol")).as("'%s'", blank).isNull();
+			}
+		}
+		try (var raw = server.client()) {
+			assertThat(raw.send(base + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\nSec-WebSocket-Version: 13\r\n\r\n")
+				.readResponse()
+				.status()).as("a key without its padding").isEqualTo(400);
+		}
 	}
 
 	@Test

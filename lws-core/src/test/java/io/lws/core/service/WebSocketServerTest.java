@@ -20,6 +20,8 @@ import io.lws.core.Lws;
 import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
+import io.lws.core.support.HttpResponse;
+import io.lws.core.support.RawClient;
 import io.lws.core.support.TestServer;
 import io.lws.core.support.WsTestClient;
 import io.lws.core.support.WsTestClient.Frame;
@@ -258,6 +260,26 @@ class WebSocketServerTest {
 				assertThat(ok.handshake().status()).isEqualTo(101);
 			}
 			assertThatThrownBy(() -> WsTestClient.connect(s.port(), "/other", "guarded")).hasMessageContaining("403");
+		}
+	}
+
+	@Test
+	void aProtocolFilterThatAnswersItselfGetsOnlyItsOwnAnswerOnTheWire() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("guarded", new LwsProtocolHandler<>() {
+			@Override
+			public int onFilterProtocolConnection(Lws wsi, Object s, String protocol) {
+				wsi.returnHttpStatus(401, "log in first");
+				return 1;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p)); RawClient c = s.client()) {
+			c.send("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Protocol: guarded\r\n\r\n");
+			HttpResponse r = c.readResponse();
+			assertThat(r.status()).isEqualTo(401);
+			assertThat(r.bodyText()).contains("log in first");
+			assertThat(c.read()).as("nothing after the 401 but the close").isEqualTo(-1);
 		}
 	}
 

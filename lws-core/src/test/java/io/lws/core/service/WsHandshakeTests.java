@@ -29,4 +29,31 @@ class WsHandshakeTests {
 		assertThat(WsHandshake.containsToken(null, "upgrade")).isFalse();
 	}
 
+	@Test
+	void onlyAPaddedBase64KeyOfSixteenBytesIsAccepted() {
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25jZQ==")).isTrue();
+		assertThat(WsHandshake.isValidKey(" AAAAAAAAAAAAAAAAAAAAAA== ")).isTrue();
+		assertThat(WsHandshake.isValidKey("/////////////////////w==")).isTrue();
+		// RFC 4648 section 3.2: the padding is required
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25jZQ")).isFalse();
+		// section 3.5: the pad bits of the last character are zero, so only A, Q, g and w may end the nonce
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25jZR==")).isFalse();
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25jZx==")).isFalse();
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25jZQ=")).isFalse();
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25jZQ===")).isFalse();
+		assertThat(WsHandshake.isValidKey("dGhlIHNhbXBsZSBub25j*Q==")).isFalse();
+		assertThat(WsHandshake.isValidKey("c2hvcnQ=")).isFalse();
+		assertThat(WsHandshake.isValidKey("")).isFalse();
+		assertThat(WsHandshake.isValidKey(null)).isFalse();
+	}
+
+	@Test
+	void aSubprotocolHeaderWithoutANameOffersNothing() {
+		assertThat(WsHandshake.offeredProtocols(null)).isEmpty();
+		assertThat(WsHandshake.offeredProtocols("")).isEmpty();
+		assertThat(WsHandshake.offeredProtocols("  ")).isEmpty();
+		assertThat(WsHandshake.offeredProtocols(" , ,")).isEmpty();
+		assertThat(WsHandshake.offeredProtocols("chat, ,echo ")).containsExactly("chat", "echo");
+	}
+
 }
