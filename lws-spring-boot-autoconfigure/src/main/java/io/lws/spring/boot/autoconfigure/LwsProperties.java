@@ -23,8 +23,11 @@ import org.springframework.util.unit.DataUnit;
  * Configuration properties under {@code lws}: libwebsockets' {@code struct lws_context_creation_info}, its context
  * members directly under {@code lws} and its vhost members under {@code lws.vhosts.<name>} (one entry per
  * {@code lws_create_vhost} call). {@code docs/configuration.md} lists every key with the C field it maps to.
+ * <p>
+ * A key under {@code lws} that no property here binds fails start-up naming the key: a misspelt
+ * {@code ssl.certificate} must not leave a vhost serving plain HTTP without a word.
  */
-@ConfigurationProperties("lws")
+@ConfigurationProperties(prefix = "lws", ignoreUnknownFields = false)
 public class LwsProperties {
 
 	/**

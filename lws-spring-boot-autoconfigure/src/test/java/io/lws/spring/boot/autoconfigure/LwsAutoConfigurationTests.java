@@ -1,6 +1,7 @@
 package io.lws.spring.boot.autoconfigure;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +14,13 @@ import io.lws.spring.boot.autoconfigure.server.LwsPortInUseException;
 import io.lws.spring.boot.autoconfigure.server.LwsPortInUseFailureAnalyzer;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 import io.lws.spring.boot.autoconfigure.server.LwsServerLifecycle;
+import io.lws.spring.boot.autoconfigure.server.LwsVhostStartFailureAnalyzer;
 import io.lws.spring.boot.autoconfigure.server.LwsPortInfoApplicationContextInitializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -193,6 +197,22 @@ public class LwsAutoConfigurationTests {
 	}
 
 	@Test
+	void aMisspeltKeyFailsNamingIt() {
+		for (String key : new String[] { "lws.vhosts.default.ssl.certficate=/etc/hostname", "lws.vhosts.default.prot=1",
+				"lws.header-pool.sise=4", "lws.vhosts.default.mounts[0].defualt=x.html" }) {
+			this.runner.withUserConfiguration(Echo.class)
+				.withPropertyValues("lws.vhosts.default.port=0", key)
+				.run((context) -> {
+					assertThat(context).as(key).hasFailed();
+					assertThat(context.getStartupFailure()).as(key)
+						.hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class)
+						.rootCause()
+						.hasMessageContaining(key.substring(0, key.indexOf('=')));
+				});
+		}
+	}
+
+	@Test
 	void protocolNamingAnUnknownVhostFails() {
 		this.runner.withUserConfiguration(OrderedProtocols.class)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
@@ -291,6 +311,7 @@ public class LwsAutoConfigurationTests {
 		assertFailure("lws.header-pool.data-size=100B", "lws.header-pool.data-size: must be at least 256B, not 100B");
 		assertFailure("lws.vhosts.default.timeout=500ms",
 				"lws.vhosts.default.timeout: must be a whole number of seconds, not PT0.5S");
+		assertFailure("lws.vhosts.default.timeout=-3s", "lws.vhosts.default.timeout: must not be negative, not -3s");
 		assertFailure("lws.vhosts.default.keepalive-timeout=0s",
 				"lws.vhosts.default.keepalive-timeout: must be at least 1s, not 0s");
 		assertFailure("lws.vhosts.default.port=70000",
@@ -332,6 +353,33 @@ public class LwsAutoConfigurationTests {
 						+ " is already in use or cannot be bound");
 				assertThat(analysis.getAction()).isEqualTo("Identify and stop the process that is listening on port "
 						+ port + " or set lws.vhosts.default.port to another port.");
+			});
+		}
+	}
+
+	@Test
+	void anAddressOfAnotherHostIsReportedAsTheIfaceNotThePort() {
+		// 192.0.2.1 (TEST-NET-1, RFC 5737) is no address of this host: binding it fails with EADDRNOTAVAIL
+		this.runner.withPropertyValues("lws.vhosts.default.port=0", "lws.vhosts.default.iface=192.0.2.1")
+			.run((context) -> {
+				FailureAnalysis analysis = new LwsPortInUseFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("cannot listen on the address it was given");
+				assertThat(analysis.getAction()).startsWith("Set lws.vhosts.default.iface to an address");
+			});
+	}
+
+	@Test
+	void settingsOnlyTheEngineCanCheckAreReportedWithTheirKey(@TempDir Path dir) {
+		String[][] cases = { { "lws.vhosts.default.log-file=" + dir.resolve("missing/x.log"), "lws.vhosts.default.log-file" },
+				{ "lws.vhosts.default.http-proxy=::garbage::", "lws.vhosts.default.http-proxy" },
+				{ "lws.vhosts.default.iface=nosuchiface0", "lws.vhosts.default.iface" } };
+		for (String[] c : cases) {
+			this.runner.withPropertyValues("lws.vhosts.default.port=0", c[0]).run((context) -> {
+				assertThat(context).as(c[0]).hasFailed();
+				FailureAnalysis analysis = new LwsVhostStartFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).as(c[0]).isNotNull();
+				assertThat(analysis.getDescription()).as(c[0]).startsWith("lws vhost 'default' failed to start: ");
+				assertThat(analysis.getAction()).as(c[0]).isEqualTo("Fix " + c[1] + " (docs/configuration.md describes it).");
 			});
 		}
 	}

@@ -86,6 +86,20 @@ class LwsSslTests {
 	}
 
 	@Test
+	void aPlainVhostOnATlsVhostsPortFailsNamingIt(@TempDir Path dir) throws Exception {
+		write(dir);
+		this.runner
+			.withPropertyValues("lws.vhosts.default.port=7998",
+					"lws.vhosts.default.ssl.certificate=" + dir.resolve("cert.pem"),
+					"lws.vhosts.default.ssl.private-key=" + dir.resolve("key.pem"), "lws.vhosts.other.port=7998",
+					"lws.vhosts.other.iface=127.0.0.1")
+			.run((ctx) -> assertThat(ctx.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidLwsConfigurationException.class)
+				.hasMessage("lws.vhosts.other.port: vhost 'other' is plain but shares port 7998 with TLS vhost "
+						+ "'default'"));
+	}
+
+	@Test
 	void keyStoreServesTls(@TempDir Path dir) throws Exception {
 		CertificateGenerator.Issued issued = CertificateGenerator.localhost();
 		KeyStore ks = issued.keyStore("web", "secret".toCharArray());

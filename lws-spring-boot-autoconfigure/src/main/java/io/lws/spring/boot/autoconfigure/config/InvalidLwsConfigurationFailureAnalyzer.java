@@ -11,8 +11,13 @@ public class InvalidLwsConfigurationFailureAnalyzer extends AbstractFailureAnaly
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidLwsConfigurationException cause) {
-		return new FailureAnalysis("Invalid lws configuration: " + cause.getKey() + ": " + cause.getReason() + ".",
+		return new FailureAnalysis("Invalid lws configuration: " + cause.getKey() + ": " + sentence(cause.getReason()),
 				cause.getAction(), cause);
+	}
+
+	/** The reason with one full stop: it may end with an engine message that has its own. */
+	static String sentence(String reason) {
+		return (reason.endsWith(".") || reason.endsWith("?") || reason.endsWith("!")) ? reason : reason + ".";
 	}
 
 }

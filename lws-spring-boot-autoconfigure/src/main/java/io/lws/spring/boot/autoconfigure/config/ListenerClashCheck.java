@@ -9,7 +9,7 @@ import io.lws.core.VhostCreationInfo;
 /**
  * Refuses vhosts whose listeners cannot coexist. As in libwebsockets, vhosts on the same port and interface share one
  * listen socket (the Host header chooses among them); the same port on all interfaces and on one interface cannot
- * both be bound.
+ * both be bound; and one listen socket is either TLS or plain, so vhosts sharing it must agree.
  */
 final class ListenerClashCheck {
 
@@ -28,6 +28,13 @@ final class ListenerClashCheck {
 									+ "' on port " + a.port() + " on " + where(a.iface()),
 							"Give both vhosts the same iface to share one listen socket, or use another port.");
 				}
+				if (sharesListener(a, b) && a.isTls() != b.isTls()) {
+					throw new InvalidLwsConfigurationException("lws.vhosts." + b.name() + ".port",
+							"vhost '" + b.name() + "' is " + kind(b) + " but shares port " + b.port() + " with "
+									+ kind(a) + " vhost '" + a.name() + "'",
+							"Vhosts on one port must all use TLS or none: give vhost '" + b.name()
+									+ "' another port, or configure ssl for both.");
+				}
 			}
 		}
 	}
@@ -40,6 +47,15 @@ final class ListenerClashCheck {
 			return false;
 		}
 		return a.iface() == null || b.iface() == null;
+	}
+
+	private static boolean sharesListener(VhostCreationInfo a, VhostCreationInfo b) {
+		return a.port() > 0 && a.port() == b.port() && !a.has(ServerOption.UNIX_SOCK) && !b.has(ServerOption.UNIX_SOCK)
+				&& Objects.equals(a.iface(), b.iface());
+	}
+
+	private static String kind(VhostCreationInfo v) {
+		return v.isTls() ? "TLS" : "plain";
 	}
 
 	private static String where(String iface) {

@@ -42,7 +42,11 @@ final class Values {
 	 */
 	static int seconds(String key, Duration duration, int minSeconds) {
 		Duration d = (duration != null) ? duration : Duration.ZERO;
-		if (d.isNegative() || d.getNano() != 0) {
+		if (d.isNegative()) {
+			throw new InvalidLwsConfigurationException(key, "must not be negative, not " + d.getSeconds() + "s"
+					+ ((d.getNano() != 0) ? " and a fraction" : ""), "Set " + key + " to " + minSeconds + "s or more.");
+		}
+		if (d.getNano() != 0) {
 			throw new InvalidLwsConfigurationException(key, "must be a whole number of seconds, not " + d,
 					"Write " + key + " in seconds, such as 5s.");
 		}

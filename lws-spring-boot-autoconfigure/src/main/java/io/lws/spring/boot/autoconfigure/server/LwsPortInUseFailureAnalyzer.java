@@ -11,11 +11,21 @@ public class LwsPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<LwsPort
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LwsPortInUseException cause) {
-		String key = "management".equals(cause.getServer()) ? "lws.management.port"
-				: "lws.vhosts." + cause.getVhost() + ".port";
+		boolean management = "management".equals(cause.getServer());
+		String prefix = management ? "lws.management" : "lws.vhosts." + cause.getVhost();
+		String root = rootMessage(cause);
+		if (root != null && root.contains("Cannot assign requested address")) {
+			// EADDRNOTAVAIL: the port may be free, but the address asked for is not one of this host's
+			return new FailureAnalysis("lws vhost '" + cause.getVhost() + "' failed to start: it cannot listen on the "
+					+ "address it was given (" + root + ").", "Set " + prefix
+							+ ".iface to an address or interface of this host, or leave it unset to listen on all.",
+					cause);
+		}
+		String key = management ? "management.server.port (or lws.management.port when that is not set)"
+				: prefix + ".port";
 		return new FailureAnalysis(
 				"lws vhost '" + cause.getVhost() + "' failed to start: port " + cause.getPort()
-						+ " is already in use or cannot be bound (" + rootMessage(cause) + ").",
+						+ " is already in use or cannot be bound (" + root + ").",
 				"Identify and stop the process that is listening on port " + cause.getPort() + " or set " + key
 						+ " to another port.",
 				cause);

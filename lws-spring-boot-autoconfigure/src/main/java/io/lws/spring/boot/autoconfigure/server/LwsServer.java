@@ -50,6 +50,7 @@ public class LwsServer {
 	/**
 	 * {@code lws_create_context} and {@code lws_create_vhost} for each vhost. Does nothing when already running.
 	 * @throws LwsPortInUseException when a vhost cannot bind its port (the context is destroyed again)
+	 * @throws LwsVhostStartException when the engine refuses a vhost for another reason (likewise)
 	 */
 	public synchronized void start() {
 		if (this.context != null) {
@@ -78,7 +79,7 @@ public class LwsServer {
 			if (isBindFailure(ex)) {
 				throw new LwsPortInUseException(this.name, vhost.name(), vhost.port(), ex);
 			}
-			throw ex;
+			throw new LwsVhostStartException(this.name, vhost.name(), ex);
 		}
 	}
 
