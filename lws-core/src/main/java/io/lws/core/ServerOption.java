@@ -51,7 +51,10 @@ public enum ServerOption {
 	IPV6_V6ONLY_MODIFY(0x10000L),
 	/** (vhost) With {@link #IPV6_V6ONLY_MODIFY}: IPv6 only. */
 	IPV6_V6ONLY_VALUE(0x20000L),
-	/** (vhost) Insist that an upgrade's Host header names this vhost and port. */
+	/**
+	 * (vhost) Insist that an upgrade's Host header names this vhost and its listen port (80 or 443 when the header
+	 * gives none); other upgrades are answered 400 and closed.
+	 */
 	VHOST_UPG_STRICT_HOST_CHECK(0x8000000L),
 	/** (vhost) Fail vhost creation when the port cannot be bound (always the case here). */
 	FAIL_UPON_UNABLE_TO_BIND(0x40000000L),

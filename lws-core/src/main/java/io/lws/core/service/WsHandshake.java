@@ -19,6 +19,7 @@ import io.lws.core.ext.ExtensionOffer;
 import io.lws.core.ext.LwsExtension;
 import io.lws.core.http.HeaderTable;
 import io.lws.core.log.LwsLog;
+import io.lws.core.tls.TlsTransport;
 
 /**
  * The server side of the WebSocket opening handshake (RFC 6455 section 4.2): validates the upgrade request, chooses
@@ -58,6 +59,11 @@ final class WsHandshake {
 		}
 		if (!containsToken(t.value(HeaderToken.CONNECTION), "upgrade")) {
 			return refuse(c, http, 400, "The Connection header must list 'Upgrade'.");
+		}
+		if (c.vhost.info().has(ServerOption.VHOST_UPG_STRICT_HOST_CHECK)
+				&& !hostNamesVhost(t.value(HeaderToken.HOST), c.vhost.name(), c.vhost.listenPort(),
+						c.transport instanceof TlsTransport)) {
+			return refuse(c, http, 400, "The Host header does not name this vhost and port.");
 		}
 		String version = t.value(HeaderToken.VERSION);
 		if (version == null || !version.trim().equals("13")) {
@@ -153,6 +159,29 @@ final class WsHandshake {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * {@code LWS_SERVER_OPTION_VHOST_UPG_STRICT_HOST_CHECK} (libwebsockets' {@code lws_confirm_host_header}): the
+	 * upgrade's {@code Host} names the vhost, and its port, or the scheme's default (80, or 443 over TLS) when it
+	 * gives none, is the vhost's listen port. Names compare without regard to case (RFC 9110 section 4.2.3).
+	 */
+	static boolean hostNamesVhost(String host, String vhostName, int listenPort, boolean tls) {
+		if (host == null) {
+			return false;
+		}
+		String h = host.trim();
+		int port = tls ? 443 : 80;
+		int colon = h.lastIndexOf(':');
+		if (colon >= 0 && h.indexOf(']', colon) < 0) {
+			String digits = h.substring(colon + 1);
+			if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch((ch) -> ch >= '0' && ch <= '9')) {
+				return false;
+			}
+			port = Integer.parseInt(digits);
+			h = h.substring(0, colon);
+		}
+		return h.equalsIgnoreCase(vhostName) && port == listenPort;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import io.lws.core.HeaderToken;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
+import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.support.HttpResponse;
 import io.lws.core.support.RawClient;
@@ -280,6 +281,26 @@ class WebSocketServerTest {
 			assertThat(r.status()).isEqualTo(401);
 			assertThat(r.bodyText()).contains("log in first");
 			assertThat(c.read()).as("nothing after the 401 but the close").isEqualTo(-1);
+		}
+	}
+
+	@Test
+	void theStrictHostCheckRefusesUpgradesNamingAnotherHostOrPort() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("chat", new LwsProtocolHandler<>() {
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p).options(ServerOption.VHOST_UPG_STRICT_HOST_CHECK))) {
+			String upgrade = "GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+			for (String host : new String[] { "other:" + s.port(), "default:" + (s.port() + 1), "default", "" }) {
+				try (RawClient c = s.client()) {
+					String hostLine = host.isEmpty() ? "" : "Host: " + host + "\r\n";
+					assertThat(c.send(upgrade + hostLine + "\r\n").readResponse().status()).as(host).isEqualTo(400);
+				}
+			}
+			try (RawClient c = s.client()) {
+				assertThat(c.send(upgrade + "Host: DEFAULT:" + s.port() + "\r\n\r\n").readHeadResponse().status())
+					.isEqualTo(101);
+			}
 		}
 	}
 

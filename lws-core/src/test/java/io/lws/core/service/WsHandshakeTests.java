@@ -56,4 +56,21 @@ class WsHandshakeTests {
 		assertThat(WsHandshake.offeredProtocols("chat, ,echo ")).containsExactly("chat", "echo");
 	}
 
+	@Test
+	void theStrictHostCheckWantsTheVhostsNameAndListenPort() {
+		assertThat(WsHandshake.hostNamesVhost("example.com:7681", "example.com", 7681, false)).isTrue();
+		assertThat(WsHandshake.hostNamesVhost("EXAMPLE.com:7681", "example.com", 7681, false)).isTrue();
+		assertThat(WsHandshake.hostNamesVhost("example.com", "example.com", 80, false)).isTrue();
+		assertThat(WsHandshake.hostNamesVhost("example.com", "example.com", 443, true)).isTrue();
+		assertThat(WsHandshake.hostNamesVhost("example.com", "example.com", 7681, false)).isFalse();
+		assertThat(WsHandshake.hostNamesVhost("example.com:7682", "example.com", 7681, false)).isFalse();
+		assertThat(WsHandshake.hostNamesVhost("example.co:7681", "example.com", 7681, false)).isFalse();
+		assertThat(WsHandshake.hostNamesVhost("example.com.evil:7681", "example.com", 7681, false)).isFalse();
+		assertThat(WsHandshake.hostNamesVhost("example.com:", "example.com", 80, false)).isFalse();
+		assertThat(WsHandshake.hostNamesVhost("example.com:x80", "example.com", 80, false)).isFalse();
+		assertThat(WsHandshake.hostNamesVhost("[::1]:7681", "[::1]", 7681, false)).isTrue();
+		assertThat(WsHandshake.hostNamesVhost("[::1]", "[::1]", 80, false)).isTrue();
+		assertThat(WsHandshake.hostNamesVhost(null, "example.com", 80, false)).isFalse();
+	}
+
 }
