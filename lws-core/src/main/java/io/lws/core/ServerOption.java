@@ -47,9 +47,13 @@ public enum ServerOption {
 	UNIX_SOCK(0x4000L),
 	/** (vhost) Send {@code Strict-Transport-Security} on every response. */
 	STS(0x8000L),
-	/** (vhost) Apply {@link #IPV6_V6ONLY_VALUE}. */
+	/**
+	 * (vhost) Set {@code IPV6_V6ONLY} on the vhost's IPv6 listen socket to {@link #IPV6_V6ONLY_VALUE}; without it the
+	 * JDK's dual-stack default stays. Setting it needs Linux and {@code --add-opens java.base/sun.nio.ch=ALL-UNNAMED}
+	 * (an IPv6-only vhost fails to start without them).
+	 */
 	IPV6_V6ONLY_MODIFY(0x10000L),
-	/** (vhost) With {@link #IPV6_V6ONLY_MODIFY}: IPv6 only. */
+	/** (vhost) With {@link #IPV6_V6ONLY_MODIFY}: IPv6 peers only; without it, IPv4 peers too. */
 	IPV6_V6ONLY_VALUE(0x20000L),
 	/**
 	 * (vhost) Insist that an upgrade's Host header names this vhost and its listen port (80 or 443 when the header

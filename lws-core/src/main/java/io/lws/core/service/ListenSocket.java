@@ -41,6 +41,11 @@ final class ListenSocket {
 	/** How long accepting pauses after {@code accept} failed. */
 	private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+	/** Linux's {@code IPPROTO_IPV6} and {@code IPV6_V6ONLY} ({@code <netinet/in.h>}). */
+	private static final int IPPROTO_IPV6 = 41;
+
+	private static final int IPV6_V6ONLY = 26;
+
 	private final ServerSocketChannel channel;
 
 	private final String key;
@@ -106,6 +111,9 @@ final class ListenSocket {
 			if (addr == null && info.has(ServerOption.DISABLE_IPV6)) {
 				addr = InetAddress.getByName("0.0.0.0");
 			}
+			else if (!(addr instanceof Inet4Address)) {
+				applyV6Only(ch, info);
+			}
 			ch.bind(new InetSocketAddress(addr, info.port()), 1024);
 			return new ListenSocket(context, ch, keyOf(info), false);
 		}
@@ -120,6 +128,29 @@ final class ListenSocket {
 			closeQuietly(ch);
 			throw ex;
 		}
+	}
+
+	/**
+	 * {@code LWS_SERVER_OPTION_IPV6_V6ONLY_MODIFY}: sets {@code IPV6_V6ONLY} on an IPv6 listen socket before it
+	 * binds, to {@code IPV6_V6ONLY_VALUE} (only IPv6 peers) or its absence (IPv4 peers too, as IPv4-mapped
+	 * addresses). Without {@code MODIFY} the JDK's dual-stack default stays. Java 17 has no option for it, so it goes
+	 * through {@link LinuxSocketOptions}; where that cannot work, an IPv6-only vhost fails rather than silently
+	 * accepting IPv4.
+	 */
+	private static void applyV6Only(ServerSocketChannel ch, VhostCreationInfo info) throws IOException {
+		if (!info.has(ServerOption.IPV6_V6ONLY_MODIFY)) {
+			return;
+		}
+		boolean only = info.has(ServerOption.IPV6_V6ONLY_VALUE);
+		String unavailable = LinuxSocketOptions.unavailableReason();
+		if (unavailable != null) {
+			if (!only) {
+				// dual stack is what the JDK's IPv6 sockets are already
+				return;
+			}
+			throw new LwsException("Vhost '" + info.name() + "': IPV6_V6ONLY cannot be set: " + unavailable);
+		}
+		LinuxSocketOptions.setInt(ch, IPPROTO_IPV6, IPV6_V6ONLY, only ? 1 : 0);
 	}
 
 	/** {@code iface}: an IP literal, an interface name ({@code lo}), or null for all interfaces. */
