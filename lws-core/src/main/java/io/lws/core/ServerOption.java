@@ -78,6 +78,15 @@ public enum ServerOption {
 		return this.bits;
 	}
 
+	/**
+	 * Whether this is a context option ({@code lws_create_context} reads it) rather than a vhost one
+	 * ({@code lws_create_vhost} reads it): libwebsockets keeps both in one {@code options} word, and an option in the
+	 * other's word has no effect.
+	 */
+	public boolean isContextOption() {
+		return this == SKIP_SERVER_CANONICAL_NAME || this == DO_SSL_GLOBAL_INIT || this == EXPLICIT_VHOSTS;
+	}
+
 	/** The options whose bits are all set in a C options word. */
 	public static Set<ServerOption> fromBits(long bits) {
 		Set<ServerOption> set = EnumSet.noneOf(ServerOption.class);

@@ -93,7 +93,8 @@ public class LwsProperties {
 	private DataSize tcpNotsentLowat = DataSize.ofBytes(0);
 
 	/**
-	 * Context options (LWS_SERVER_OPTION_* bits that apply to the whole context).
+	 * Context options (LWS_SERVER_OPTION_* bits that apply to the whole context): skip-server-canonical-name,
+	 * do-ssl-global-init. A vhost option here fails start-up.
 	 */
 	private Set<ServerOption> options = EnumSet.noneOf(ServerOption.class);
 
@@ -446,7 +447,7 @@ public class LwsProperties {
 		private String httpProxy;
 
 		/**
-		 * Vhost options (LWS_SERVER_OPTION_* bits that apply to one vhost).
+		 * Vhost options (LWS_SERVER_OPTION_* bits that apply to one vhost). A context option here fails start-up.
 		 */
 		private Set<ServerOption> options = EnumSet.noneOf(ServerOption.class);
 

@@ -312,6 +312,9 @@ public class LwsAutoConfigurationTests {
 		assertFailure("lws.vhosts.default.timeout=500ms",
 				"lws.vhosts.default.timeout: must be a whole number of seconds, not PT0.5S");
 		assertFailure("lws.vhosts.default.timeout=-3s", "lws.vhosts.default.timeout: must not be negative, not -3s");
+		assertFailure("lws.options=sts", "lws.options: sts is a vhost option, which has no effect here");
+		assertFailure("lws.vhosts.default.options=skip-server-canonical-name",
+				"lws.vhosts.default.options: skip-server-canonical-name is a context option, which has no effect here");
 		assertFailure("lws.vhosts.default.keepalive-timeout=0s",
 				"lws.vhosts.default.keepalive-timeout: must be at least 1s, not 0s");
 		assertFailure("lws.vhosts.default.port=70000",

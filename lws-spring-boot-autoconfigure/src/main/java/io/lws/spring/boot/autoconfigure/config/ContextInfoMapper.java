@@ -45,6 +45,13 @@ final class ContextInfoMapper {
 			throw new InvalidLwsConfigurationException("lws.options", "EXPLICIT_VHOSTS is implied",
 					"Remove EXPLICIT_VHOSTS: vhosts always come from lws.vhosts.");
 		}
+		for (ServerOption option : properties.getOptions()) {
+			if (!option.isContextOption()) {
+				throw new InvalidLwsConfigurationException("lws.options", Values.optionName(option)
+						+ " is a vhost option, which has no effect here",
+						"Move it to lws.vhosts.<name>.options of the vhosts it is for.");
+			}
+		}
 		builder.options(properties.getOptions());
 		builder.options(ServerOption.EXPLICIT_VHOSTS);
 		return builder;

@@ -1,7 +1,9 @@
 package io.lws.spring.boot.autoconfigure.config;
 
 import java.time.Duration;
+import java.util.Locale;
 
+import io.lws.core.ServerOption;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -58,6 +60,11 @@ final class Values {
 			throw new InvalidLwsConfigurationException(key, "is too long: " + d, "Set " + key + " to a shorter time.");
 		}
 		return (int) d.getSeconds();
+	}
+
+	/** An option as the properties write it: {@code DISABLE_IPV6} as {@code disable-ipv6}. */
+	static String optionName(ServerOption option) {
+		return option.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 }

@@ -72,9 +72,12 @@ final class VhostInfoMapper {
 		builder.pingPongInterval(Values.seconds(key + ".ping-pong-interval", vhost.getPingPongInterval(), 0));
 		builder.logFilepath(blankToNull(vhost.getLogFile()));
 		builder.httpProxy(blankToNull(vhost.getHttpProxy()), 0);
-		if (vhost.getOptions().contains(ServerOption.EXPLICIT_VHOSTS)) {
-			throw new InvalidLwsConfigurationException(key + ".options", "EXPLICIT_VHOSTS is a context option",
-					"Remove it from the vhost's options.");
+		for (ServerOption option : vhost.getOptions()) {
+			if (option.isContextOption()) {
+				throw new InvalidLwsConfigurationException(key + ".options", Values.optionName(option)
+						+ " is a context option, which has no effect here", (option == ServerOption.EXPLICIT_VHOSTS)
+								? "Remove it: vhosts always come from lws.vhosts." : "Move it to lws.options.");
+			}
 		}
 		builder.options(vhost.getOptions());
 		Set<String> protocolNames = null;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.lws.core.ServerOption;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,14 +59,35 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void shutdownHasValueHints() throws Exception {
+		assertThat(hintValues("lws.shutdown")).containsExactly("graceful", "immediate");
+	}
+
+	@Test
+	void optionHintsOfferEachOptionWhereItTakesEffect() throws Exception {
+		List<String> context = new ArrayList<>();
+		List<String> vhost = new ArrayList<>();
+		for (ServerOption option : ServerOption.values()) {
+			if (!option.isContextOption()) {
+				vhost.add(Values.optionName(option));
+			}
+			else if (option != ServerOption.EXPLICIT_VHOSTS) {
+				// EXPLICIT_VHOSTS is implied (vhosts come from lws.vhosts) and refused when written
+				context.add(Values.optionName(option));
+			}
+		}
+		assertThat(hintValues("lws.options")).containsExactlyInAnyOrderElementsOf(context);
+		assertThat(hintValues("lws.vhosts.default.options")).containsExactlyInAnyOrderElementsOf(vhost);
+	}
+
+	private static List<String> hintValues(String name) throws Exception {
 		JsonNode root = JsonMapper.builder().build().readTree(Files.readString(METADATA));
 		List<String> values = new ArrayList<>();
 		for (JsonNode hint : root.get("hints")) {
-			if ("lws.shutdown".equals(hint.get("name").asString())) {
+			if (name.equals(hint.get("name").asString())) {
 				hint.get("values").forEach((v) -> values.add(v.get("value").asString()));
 			}
 		}
-		assertThat(values).containsExactly("graceful", "immediate");
+		return values;
 	}
 
 	private static JsonNode properties() throws Exception {
