@@ -712,6 +712,10 @@ public final class Connection implements Lws {
 			this.http.pumpFile();
 			return;
 		}
+		if (this.ws == null && this.client == null && this.http != null && this.http.isIdle()) {
+			// pipelined requests held back while the answers drained (HttpServerRole.wantsToRead) may go on
+			updateReadInterest();
+		}
 		if (this.closeAfterFlush) {
 			finishClose();
 		}
@@ -1257,6 +1261,14 @@ public final class Connection implements Lws {
 			// (and an echo to pause reading), write now what the socket takes, as lws_write would have
 			writeOut();
 		}
+		return outputBackedUp();
+	}
+
+	/**
+	 * Whether the output has backed up: the socket refused some of it, or a buffer's worth waits. The HTTP role reads
+	 * no further pipelined request until it drains.
+	 */
+	boolean outputBackedUp() {
 		return this.blocked || pendingOutput() >= highWater();
 	}
 

@@ -177,9 +177,16 @@ final class HttpServerRole {
 		this.c.updateReadInterest();
 	}
 
+	/** Between requests: the last transaction is complete and the next has not started. */
+	boolean isIdle() {
+		return this.state == State.IDLE;
+	}
+
 	boolean wantsToRead() {
 		return switch (this.state) {
-			case IDLE, HEADERS, BODY, DISCARD_BODY -> true;
+			// between requests, the next pipelined one waits while the answers so far have not drained
+			case IDLE -> !this.c.outputBackedUp();
+			case HEADERS, BODY, DISCARD_BODY -> true;
 			// keep one read's worth of look-ahead so a peer that hangs up is noticed
 			case RESPONDING -> this.c.stash == null;
 			case UPGRADED -> false;
@@ -194,6 +201,12 @@ final class HttpServerRole {
 			while (buf.hasRemaining() && !this.c.isClosing()) {
 				switch (this.state) {
 					case IDLE -> {
+						if (this.c.outputBackedUp()) {
+							// back-pressure on pipelining (lws parses the next request once the last answer is out):
+							// the rest waits, stashed, until the output drains, rather than every answer of a long
+							// pipeline being queued at once
+							return;
+						}
 						if (!ensureHeaderTable()) {
 							return;
 						}
