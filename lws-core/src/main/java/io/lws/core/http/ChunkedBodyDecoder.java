@@ -37,6 +37,8 @@ public final class ChunkedBodyDecoder {
 
 	static final String TRAILER_TOO_LONG = "The trailer section is too long.";
 
+	static final String BAD_TRAILER = "A trailer line is not a header field (name, colon, value).";
+
 	/** Where in the chunked framing the next byte falls. */
 	private enum State {
 
@@ -81,6 +83,9 @@ public final class ChunkedBodyDecoder {
 	private int extensionLength;
 
 	private int trailerLength;
+
+	/** Whether the trailer line being read is past its name's colon. */
+	private boolean trailerInValue;
 
 	private long bodyLength;
 
@@ -221,14 +226,36 @@ public final class ChunkedBodyDecoder {
 				if (b == HttpChars.CR) {
 					this.state = State.FINAL_LF;
 				}
+				else if (!HttpChars.isTchar(b)) {
+					// obs-fold, an empty name, or a request line where a trailer should be: refused as in a head
+					fail((b == HttpChars.LF) ? BAD_LINE_END : BAD_TRAILER);
+				}
 				else {
 					this.state = State.TRAILER;
+					this.trailerInValue = false;
 					trailer(b);
 				}
 			}
 			case TRAILER -> {
 				if (b == HttpChars.CR) {
+					if (!this.trailerInValue) {
+						fail(BAD_TRAILER);
+						return;
+					}
 					this.state = State.TRAILER_LF;
+				}
+				else if (!this.trailerInValue) {
+					if (b == ':') {
+						this.trailerInValue = true;
+					}
+					else if (!HttpChars.isTchar(b)) {
+						fail((b == HttpChars.LF) ? BAD_LINE_END : BAD_TRAILER);
+						return;
+					}
+				}
+				else if (b != HttpChars.LF && b != '\t' && HttpChars.isControl(b)) {
+					fail(BAD_TRAILER);
+					return;
 				}
 				trailer(b);
 			}

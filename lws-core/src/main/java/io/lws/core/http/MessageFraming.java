@@ -43,7 +43,15 @@ final class MessageFraming {
 		if (!response && !http10 && store.count(HeaderToken.HOST) == 0) {
 			return RequestError.MISSING_HOST;
 		}
+		if (!response && store.count(HeaderToken.HOST) == 1 && !HostValue.isValid(store)) {
+			return RequestError.BAD_HOST;
+		}
 		boolean hasLength = store.count(HeaderToken.HTTP_CONTENT_LENGTH) > 0;
+		if (!response && store.count(HeaderToken.HTTP_CONTENT_LENGTH) > 1) {
+			// RFC 9110 section 8.6 lets a recipient refuse a repeated Content-Length rather than collapse it; an
+			// application reading the header would otherwise see "9,9"
+			return RequestError.REPEATED_CONTENT_LENGTH;
+		}
 		if (store.count(HeaderToken.HTTP_TRANSFER_ENCODING) > 0) {
 			if (hasLength) {
 				return RequestError.CONTENT_LENGTH_AND_TRANSFER_ENCODING;
@@ -51,9 +59,11 @@ final class MessageFraming {
 			if (http10) {
 				return RequestError.TRANSFER_ENCODING_IN_HTTP10;
 			}
-			// only chunked is decoded; a coding before it would reach the application undecoded
+			// only chunked is decoded; a coding before it would reach the application undecoded (501), and without
+			// chunked once and last the body's length cannot be told at all (400)
 			if (!TokenList.isOnly(store, HeaderToken.HTTP_TRANSFER_ENCODING, "chunked")) {
-				return RequestError.UNSUPPORTED_TRANSFER_ENCODING;
+				return TokenList.isOnceAndLast(store, HeaderToken.HTTP_TRANSFER_ENCODING, "chunked")
+						? RequestError.UNSUPPORTED_TRANSFER_ENCODING : RequestError.CHUNKED_NOT_FINAL;
 			}
 			this.chunked = true;
 		}

@@ -54,10 +54,19 @@ public enum RequestError {
 	BAD_CONTENT_LENGTH(400, "The Content-Length header is not a decimal number."),
 	/** {@code Content-Length} repeated with different values. */
 	CONFLICTING_CONTENT_LENGTH(400, "The Content-Length header is repeated with different values."),
+	/** {@code Content-Length} more than once in a request, even with one value (RFC 9110 section 8.6). */
+	REPEATED_CONTENT_LENGTH(400, "The Content-Length header is repeated."),
+	/** A {@code Host} value that is not {@code uri-host [ ":" port ]} (RFC 9112 section 3.2). */
+	BAD_HOST(400, "The Host header is not a valid host and port."),
 	/** Both {@code Content-Length} and {@code Transfer-Encoding}: the request smuggling shape (RFC 9112 section 6.3). */
 	CONTENT_LENGTH_AND_TRANSFER_ENCODING(400, "The message has both Content-Length and Transfer-Encoding."),
-	/** {@code Transfer-Encoding} is anything but the single coding {@code chunked}. */
-	UNSUPPORTED_TRANSFER_ENCODING(400, "The Transfer-Encoding header is not just chunked."),
+	/** {@code Transfer-Encoding} names a coding before {@code chunked} that is not decoded (RFC 9112 section 6.1). */
+	UNSUPPORTED_TRANSFER_ENCODING(501, "The Transfer-Encoding header names a coding other than chunked."),
+	/**
+	 * {@code Transfer-Encoding} without {@code chunked} once and last: the body's length cannot be told (RFC 9112
+	 * section 6.3).
+	 */
+	CHUNKED_NOT_FINAL(400, "The Transfer-Encoding header does not end with chunked, once."),
 	/** {@code Transfer-Encoding} in an HTTP/1.0 message, whose framing is then faulty (RFC 9112 section 6.1). */
 	TRANSFER_ENCODING_IN_HTTP10(400, "An HTTP/1.0 message has a Transfer-Encoding header."),
 	/** A method that is a valid token but not one libwebsockets serves. */

@@ -32,9 +32,23 @@ final class TokenList {
 
 	/** Whether the token's list, ignoring empty elements, is exactly one element equal to {@code element}. */
 	static boolean isOnly(FragmentStore store, HeaderToken token, String element) {
+		return onceLast(store, token, element) == 1;
+	}
+
+	/**
+	 * Whether {@code element} is in the token's list exactly once, as its last non-empty element (with others
+	 * before it or not): how {@code chunked} must stand in {@code Transfer-Encoding} (RFC 9112 section 6.1).
+	 */
+	static boolean isOnceAndLast(FragmentStore store, HeaderToken token, String element) {
+		return onceLast(store, token, element) > 0;
+	}
+
+	/** The number of non-empty elements when {@code element} is among them once and last; otherwise 0. */
+	private static int onceLast(FragmentStore store, HeaderToken token, String element) {
 		byte[] data = store.data();
 		int elements = 0;
-		boolean matched = false;
+		int matches = 0;
+		boolean lastMatched = false;
 		for (int frag = store.first(token); frag != FragmentStore.NONE; frag = store.next(frag)) {
 			int end = store.valueOffset(frag) + store.valueLength(frag);
 			int start = store.valueOffset(frag);
@@ -42,12 +56,13 @@ final class TokenList {
 				int comma = indexOfComma(data, start, end);
 				if (!isBlank(data, start, comma)) {
 					elements++;
-					matched = elementEquals(data, start, comma, element);
+					lastMatched = elementEquals(data, start, comma, element);
+					matches += lastMatched ? 1 : 0;
 				}
 				start = comma + 1;
 			}
 		}
-		return elements == 1 && matched;
+		return (matches == 1 && lastMatched) ? elements : 0;
 	}
 
 	private static int indexOfComma(byte[] data, int from, int end) {

@@ -636,7 +636,13 @@ final class HttpServerRole {
 			.add("connection", "close")
 			.toByteBuffer("HTTP/1.1", this.c.pt.context.info().serverString());
 		this.responseStarted = true;
-		this.c.queueOutput(b, ByteBuffer.wrap(bytes));
+		if (this.head || (this.ah != null && "HEAD".equals(this.ah.methodName()))) {
+			// RFC 9110 section 9.3.2: no content in an answer to HEAD, whatever the status
+			this.c.queueOutput(b);
+		}
+		else {
+			this.c.queueOutput(b, ByteBuffer.wrap(bytes));
+		}
 		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), code);
 		this.c.closeAfterFlush();
 	}

@@ -68,7 +68,9 @@ final class WsHandshake {
 		String version = t.value(HeaderToken.VERSION);
 		if (version == null || !version.trim().equals("13")) {
 			c.pt.context.metrics().handshake(vhostName, "bad_version");
-			ByteBuffer b = io.lws.core.HttpHeaders.status(426).add("sec-websocket-version", "13")
+			// RFC 9110 section 15.5.22: a 426 names the protocol to upgrade to
+			ByteBuffer b = io.lws.core.HttpHeaders.status(426).add("upgrade", "websocket")
+				.add("sec-websocket-version", "13")
 				.contentType("text/plain; charset=utf-8").contentLength(36).add("connection", "close")
 				.toByteBuffer("HTTP/1.1", c.pt.context.info().serverString());
 			c.queueOutput(b, ByteBuffer.wrap("Only WebSocket version 13 is served\n".getBytes(StandardCharsets.UTF_8)));

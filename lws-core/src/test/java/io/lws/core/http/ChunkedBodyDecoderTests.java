@@ -100,6 +100,19 @@ class ChunkedBodyDecoderTests {
 	}
 
 	@Test
+	void trailerLinesMustBeHeaderFields() {
+		String bad = "A trailer line is not a header field (name, colon, value).";
+		// a request where a trailer should be would otherwise be swallowed as one
+		assertThat(decode("0\r\nGET /x HTTP/1.1\r\n\r\n").error()).isEqualTo(bad);
+		assertThat(decode("0\r\nNoColon\r\n\r\n").error()).isEqualTo(bad);
+		assertThat(decode("0\r\nX: 1\r\n folded\r\n\r\n").error()).isEqualTo(bad);
+		assertThat(decode("0\r\n: empty name\r\n\r\n").error()).isEqualTo(bad);
+		assertThat(decode("0\r\nX : space before colon\r\n\r\n").error()).isEqualTo(bad);
+		assertThat(decode("0\r\nX: a\u0001b\r\n\r\n").error()).isEqualTo(bad);
+		assertThat(decode("0\r\nX:\tok\r\nY:\r\n\r\n").result()).isEqualTo(ParseResult.COMPLETE);
+	}
+
+	@Test
 	void trailerAtTheLimitIsAcceptedAndOneMoreIsNot() {
 		// 16 bytes of trailer lines, CRLFs included
 		assertThat(decode("0\r\nX-Trailer: 123\r\n\r\n").result()).isEqualTo(ParseResult.COMPLETE);

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -52,8 +53,11 @@ class HeaderTableErrorTests {
 			MULTIPLE_HOST                        | 400 | The request has more than one Host header.
 			BAD_CONTENT_LENGTH                   | 400 | The Content-Length header is not a decimal number.
 			CONFLICTING_CONTENT_LENGTH           | 400 | The Content-Length header is repeated with different values.
+			REPEATED_CONTENT_LENGTH              | 400 | The Content-Length header is repeated.
+			BAD_HOST                             | 400 | The Host header is not a valid host and port.
 			CONTENT_LENGTH_AND_TRANSFER_ENCODING | 400 | The message has both Content-Length and Transfer-Encoding.
-			UNSUPPORTED_TRANSFER_ENCODING        | 400 | The Transfer-Encoding header is not just chunked.
+			UNSUPPORTED_TRANSFER_ENCODING        | 501 | The Transfer-Encoding header names a coding other than chunked.
+			CHUNKED_NOT_FINAL                    | 400 | The Transfer-Encoding header does not end with chunked, once.
 			TRANSFER_ENCODING_IN_HTTP10          | 400 | An HTTP/1.0 message has a Transfer-Encoding header.
 			METHOD_NOT_IMPLEMENTED               | 501 | The request method is not implemented.
 			VERSION_NOT_SUPPORTED                | 505 | The HTTP version is not supported.
@@ -151,25 +155,36 @@ class HeaderTableErrorTests {
 				arguments(head("POST / HTTP/1.1", "Host: h", "Content-Length: 9223372036854775808"),
 						RequestError.BAD_CONTENT_LENGTH),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Content-Length: 5", "Content-Length: 6"),
-						RequestError.CONFLICTING_CONTENT_LENGTH),
+						RequestError.REPEATED_CONTENT_LENGTH),
+				arguments(head("POST / HTTP/1.1", "Host: h", "Content-Length: 5", "Content-Length: 5"),
+						RequestError.REPEATED_CONTENT_LENGTH),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Content-Length: 5", "Transfer-Encoding: chunked"),
 						RequestError.CONTENT_LENGTH_AND_TRANSFER_ENCODING),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: chunked", "Content-Length: 5"),
 						RequestError.CONTENT_LENGTH_AND_TRANSFER_ENCODING),
-				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: gzip"),
-						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
+				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: gzip"), RequestError.CHUNKED_NOT_FINAL),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: gzip, chunked"),
 						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
+				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: gzip", "Transfer-Encoding: chunked"),
+						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: chunked, gzip"),
-						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
+						RequestError.CHUNKED_NOT_FINAL),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: chunked", "Transfer-Encoding: chunked"),
-						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
+						RequestError.CHUNKED_NOT_FINAL),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: chunked;q=1"),
-						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
+						RequestError.CHUNKED_NOT_FINAL),
 				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding: chunkedx"),
-						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
-				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding:"),
-						RequestError.UNSUPPORTED_TRANSFER_ENCODING),
+						RequestError.CHUNKED_NOT_FINAL),
+				arguments(head("POST / HTTP/1.1", "Host: h", "Transfer-Encoding:"), RequestError.CHUNKED_NOT_FINAL),
+				arguments(head("GET / HTTP/1.1", "Host: a b"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: a/b"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: a@b"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: x:abc"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: [::1"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: []"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: <x>"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: a%zz"), RequestError.BAD_HOST),
+				arguments(head("GET / HTTP/1.1", "Host: [::1]x"), RequestError.BAD_HOST),
 				arguments(head("POST / HTTP/1.0", "Transfer-Encoding: chunked"),
 						RequestError.TRANSFER_ENCODING_IN_HTTP10));
 	}
@@ -188,6 +203,16 @@ class HeaderTableErrorTests {
 		assertThat(table.errorStatus()).isEqualTo(expected.status());
 		assertThat(table.errorReason()).isEqualTo(expected.reason());
 		assertThat(table.isComplete()).isFalse();
+	}
+
+	@ParameterizedTest(name = "Host: {0}")
+	@ValueSource(strings = { "", "example.com", "example.com:8080", "127.0.0.1:7681", "[::1]", "[::1]:7681",
+			"a%20b", "xn--bcher-kva.example", "host:", "under_score.example" })
+	void validHostValuesAreAccepted(String host) {
+		HeaderTable table = table();
+		HeadFeeder.whole(table, HeadFeeder.bytes(head("GET / HTTP/1.1", "Host: " + host)));
+		assertThat(table.error()).isNull();
+		assertThat(table.isComplete()).isTrue();
 	}
 
 	/** A request head: the lines joined with CRLF, and the empty line. */

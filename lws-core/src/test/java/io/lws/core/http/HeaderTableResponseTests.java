@@ -91,6 +91,8 @@ class HeaderTableResponseTests {
 			.isEqualTo(RequestError.CONFLICTING_CONTENT_LENGTH);
 		assertThat(refused("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")).isEqualTo(RequestError.BAD_CONTENT_LENGTH);
 		assertThat(refused("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n"))
+			.isEqualTo(RequestError.CHUNKED_NOT_FINAL);
+		assertThat(refused("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"))
 			.isEqualTo(RequestError.UNSUPPORTED_TRANSFER_ENCODING);
 		assertThat(refused("HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"))
 			.isEqualTo(RequestError.TRANSFER_ENCODING_IN_HTTP10);

@@ -377,9 +377,14 @@ class HeaderTableTests {
 	}
 
 	@Test
-	void repeatedEqualContentLengthIsOne() {
+	void aRepeatedContentLengthIsRefusedEvenWithOneValue() {
+		// RFC 9110 section 8.6 allows collapsing equal values, or refusing; refused, an application reading the
+		// header never sees "7,7"
 		assertThat(parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 007\r\ncontent-length: 7\r\n\r\n"))
-			.isEqualTo(ParseResult.COMPLETE);
+			.isEqualTo(ParseResult.ERROR);
+		assertThat(this.table.error()).isEqualTo(RequestError.REPEATED_CONTENT_LENGTH);
+		this.table.reset();
+		assertThat(parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 007\r\n\r\n")).isEqualTo(ParseResult.COMPLETE);
 		assertThat(this.table.contentLength()).isEqualTo(7);
 		this.table.reset();
 		parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 9223372036854775807\r\n\r\n");

@@ -183,6 +183,32 @@ class HttpServerTest {
 	}
 
 	@Test
+	void anErrorAnswerToHeadHasNoContent() throws Exception {
+		for (String bad : new String[] { "HEAD /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "HEAD / HTTP/1.1\r\n\r\n",
+				"HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n" }) {
+			try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
+				HttpResponse r = c.send(bad).readHeadResponse();
+				assertThat(r.status()).as(bad).isEqualTo(400);
+				assertThat(c.read()).as("no content after the head of %s", bad).isEqualTo(-1);
+			}
+		}
+	}
+
+	@Test
+	void framingAndHostErrorsGetTheirStatus() throws Exception {
+		String[][] cases = { { "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 9\r\nContent-Length: 9\r\n\r\n", "400" },
+				{ "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", "501" },
+				{ "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", "400" },
+				{ "GET / HTTP/1.1\r\nHost: <x>\r\n\r\n", "400" } };
+		for (String[] bad : cases) {
+			try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
+				assertThat(c.send(bad[0]).readResponse().status()).as(bad[0]).isEqualTo(Integer.parseInt(bad[1]));
+				assertThat(c.closedByServer()).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void http10ClosesAfterTheResponse() throws Exception {
 		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
 			HttpResponse r = c.send("GET /style.css HTTP/1.0\r\n\r\n").readResponse();

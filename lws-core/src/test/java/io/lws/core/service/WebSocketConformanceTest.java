@@ -341,6 +341,7 @@ class WebSocketConformanceTest {
 			var r = raw.send(base + key + "Sec-WebSocket-Version: 8\r\n\r\n").readResponse();
 			assertThat(r.status()).isEqualTo(426);
 			assertThat(r.header("sec-websocket-version")).isEqualTo("13");
+			assertThat(r.header("upgrade")).isEqualTo("websocket");
 		}
 		try (var raw = server.client()) {
 			assertThat(raw.send(base + "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n").readResponse()
