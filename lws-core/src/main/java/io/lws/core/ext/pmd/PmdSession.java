@@ -56,7 +56,7 @@ final class PmdSession {
 
 	private boolean rxTailFed;
 
-	/** Whether the message ended its DEFLATE stream (a block with BFINAL): what follows is ignored. */
+	/** Whether the inflater's DEFLATE stream ended (a block with BFINAL): more input starts a new one. */
 	private boolean rxFinished;
 
 	/** A byte inflated beyond the last piece, which starts the next one; -1 when none. */
@@ -133,9 +133,15 @@ final class PmdSession {
 		try {
 			while (out.hasRemaining()) {
 				if (this.rxFinished) {
-					// after a final block nothing more belongs to the message's stream
-					in.position(in.limit());
-					return;
+					if (!in.hasRemaining()) {
+						// the stream ended with the message's own data: only the appended tail is left unread
+						return;
+					}
+					// RFC 7692 section 7.2.3.4: a sender may flush with a BFINAL block; what follows is a new
+					// DEFLATE stream (an empty stored block, or more of the message). It has no window to refer
+					// back to, so a reference into the ended stream fails the message (1007) instead of being lost.
+					inf.reset();
+					this.rxFinished = false;
 				}
 				if (in.hasRemaining()) {
 					// (re)point at the current input: a paused piece continues from a copy

@@ -3,8 +3,10 @@ package io.lws.core.ext.pmd;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +123,46 @@ class PmdCodecTests {
 			.isInstanceOfSatisfying(WebSocketProtocolException.class,
 					(ex) -> assertThat(ex.closeCode()).isEqualTo(CloseStatus.INVALID_PAYLOAD.code()))
 			.hasMessage("The compressed message is not valid DEFLATE data.");
+	}
+
+	@Test
+	void afterABlockWithBfinalTheRestOfTheMessageIsANewStreamNotDropped() throws Exception {
+		// a sender that flushes each fragment with a BFINAL block (RFC 7692 section 7.2.3.4 allows it)
+		byte[] first = finished("first ".getBytes(StandardCharsets.US_ASCII));
+		byte[] second = finished("second".getBytes(StandardCharsets.US_ASCII));
+		PmdLink link = PmdLink.of(PerMessageDeflate.create());
+		List<PmdLink.Frame> fragments = List.of(new PmdLink.Frame(Opcode.TEXT, false, true, first),
+				new PmdLink.Frame(Opcode.CONTINUATION, true, false, second));
+		assertThat(new String(PmdLink.receive(link.server, fragments, 4096).bytes(), StandardCharsets.US_ASCII))
+			.isEqualTo("first second");
+		// both streams in one frame
+		byte[] both = new byte[first.length + second.length];
+		System.arraycopy(first, 0, both, 0, first.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		assertThat(new String(PmdLink.receive(link.server, List.of(new PmdLink.Frame(Opcode.TEXT, true, true, both)),
+				4096).bytes(), StandardCharsets.US_ASCII)).isEqualTo("first second");
+		// junk after the final block is not DEFLATE: refused, not silently dropped
+		byte[] junk = new byte[first.length + 3];
+		System.arraycopy(first, 0, junk, 0, first.length);
+		junk[first.length] = (byte) 0xff;
+		junk[first.length + 1] = (byte) 0xff;
+		junk[first.length + 2] = (byte) 0xff;
+		PmdLink other = PmdLink.of(PerMessageDeflate.create());
+		assertThatThrownBy(() -> PmdLink.receive(other.server, List.of(new PmdLink.Frame(Opcode.BINARY, true, true,
+				junk)), 4096))
+			.isInstanceOfSatisfying(WebSocketProtocolException.class,
+					(ex) -> assertThat(ex.closeCode()).isEqualTo(CloseStatus.INVALID_PAYLOAD.code()));
+	}
+
+	/** {@code data} as a whole raw DEFLATE stream, its last block with BFINAL. */
+	private static byte[] finished(byte[] data) {
+		Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		d.setInput(data);
+		d.finish();
+		byte[] out = new byte[data.length + 64];
+		int n = d.deflate(out);
+		d.end();
+		return Arrays.copyOf(out, n);
 	}
 
 	@Test
