@@ -598,6 +598,14 @@ final class HttpServerRole {
 		if (this.c.vhost.info().has(ServerOption.STS)) {
 			h.add("strict-transport-security", "max-age=15768000 ; includeSubDomains");
 		}
+		if (this.http10 && this.keepAlive && !this.responseNeedsClose) {
+			// an HTTP/1.0 client keeps the connection only when the answer says so (RFC 9112 appendix C.2.2)
+			h.add("connection", "keep-alive");
+		}
+		else if (!this.http10 && (!this.keepAlive || this.responseNeedsClose)) {
+			// RFC 9112 section 9.6: the connection closes after this answer
+			h.add("connection", "close");
+		}
 		String version = this.http10 ? "HTTP/1.0" : "HTTP/1.1";
 		String server = this.c.pt.context.info().serverString();
 		// written into the thread's scratch, which queueOutput copies from before it returns

@@ -209,6 +209,26 @@ class HttpServerTest {
 	}
 
 	@Test
+	void theAnswerSaysWhetherTheConnectionStays() throws Exception {
+		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount()))) {
+			try (RawClient c = s.client()) {
+				HttpResponse r = c.send("GET /style.css HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").readResponse();
+				// an HTTP/1.0 client keeps the connection only when told so
+				assertThat(r.header("connection")).isEqualTo("keep-alive");
+				assertThat(c.send("GET /style.css HTTP/1.0\r\n\r\n").readResponse().header("connection")).isNull();
+				assertThat(c.closedByServer()).isTrue();
+			}
+			try (RawClient c = s.client()) {
+				assertThat(c.send(get("/style.css")).readResponse().header("connection")).isNull();
+				HttpResponse r = c.send("GET /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+					.readResponse();
+				assertThat(r.header("connection")).isEqualTo("close");
+				assertThat(c.closedByServer()).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void http10ClosesAfterTheResponse() throws Exception {
 		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
 			HttpResponse r = c.send("GET /style.css HTTP/1.0\r\n\r\n").readResponse();
