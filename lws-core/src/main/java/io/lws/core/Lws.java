@@ -179,10 +179,17 @@ public interface Lws {
 
 	// ---- timeouts and timers ----
 
+	/** {@code LWS_TO_KILL_ASYNC}: {@link #setTimeout} closes the connection at the next timeout check. */
+	int TO_KILL_ASYNC = -1;
+
+	/** {@code LWS_TO_KILL_SYNC}: {@link #setTimeout} closes the connection before it returns. */
+	int TO_KILL_SYNC = -2;
+
 	/**
 	 * {@code lws_set_timeout}: closes the connection (without a close frame) if it is still in this state after
-	 * {@code secs} seconds; {@link PendingTimeout#NO_PENDING_TIMEOUT} or {@code secs == 0} cancels. One pending
-	 * timeout per connection; one-second granularity.
+	 * {@code secs} seconds; {@link PendingTimeout#NO_PENDING_TIMEOUT} cancels. As in libwebsockets, 0 (or
+	 * {@link #TO_KILL_ASYNC}) makes the timeout due at once, so it fires at the next check, within a second, and
+	 * {@link #TO_KILL_SYNC} closes now. One pending timeout per connection; one-second granularity.
 	 */
 	void setTimeout(PendingTimeout reason, int secs);
 

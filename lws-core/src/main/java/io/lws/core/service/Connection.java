@@ -1461,7 +1461,19 @@ public final class Connection implements Lws {
 	@Override
 	public void setTimeout(PendingTimeout reason, int secs) {
 		checkThread("setTimeout");
-		setTimeoutInternal(reason, secs);
+		if (reason == PendingTimeout.NO_PENDING_TIMEOUT || secs > 0) {
+			setTimeoutInternal(reason, secs);
+			return;
+		}
+		if (secs == Lws.TO_KILL_SYNC) {
+			this.timeoutReason = reason;
+			onTimeoutExpired();
+			return;
+		}
+		// 0 or LWS_TO_KILL_ASYNC: as in libwebsockets, due now, so it fires at the next timeout check
+		this.timeoutReason = reason;
+		this.timeoutDeadline = ServiceThread.nowSecs();
+		this.pt.timeouts.add(this);
 	}
 
 	@Override

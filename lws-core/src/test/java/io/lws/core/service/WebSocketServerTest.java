@@ -19,6 +19,7 @@ import io.lws.core.HeaderToken;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
+import io.lws.core.PendingTimeout;
 import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.support.HttpResponse;
@@ -300,6 +301,29 @@ class WebSocketServerTest {
 			try (RawClient c = s.client()) {
 				assertThat(c.send(upgrade + "Host: DEFAULT:" + s.port() + "\r\n\r\n").readHeadResponse().status())
 					.isEqualTo(101);
+			}
+		}
+	}
+
+	@Test
+	void aTimeoutOfZeroSecondsClosesAtTheNextCheckAndKillSyncAtOnce() throws Exception {
+		LwsProtocol<Object> p = LwsProtocol.of("timed", new LwsProtocolHandler<>() {
+			@Override
+			public int onReceive(Lws wsi, Object s, ByteBuffer in) {
+				String what = StandardCharsets.UTF_8.decode(in).toString();
+				wsi.setTimeout(PendingTimeout.USER_OK, "sync".equals(what) ? Lws.TO_KILL_SYNC : 0);
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p))) {
+			for (String what : new String[] { "zero", "sync" }) {
+				try (WsTestClient c = WsTestClient.connect(s.port(), "/", "timed")) {
+					long start = System.nanoTime();
+					c.sendText(what);
+					// lws_set_timeout drops the connection without a close frame
+					assertThat(c.raw().closedByServer()).as(what).isTrue();
+					assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as(what).isLessThan(2500);
+				}
 			}
 		}
 	}
