@@ -453,8 +453,18 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 
 	/** The connection is closing: {@code CLOSED}, exactly once. */
 	void onClosed(Connection.CloseCause cause) {
-		if (cause == Connection.CloseCause.CONTEXT_DESTROY && this.state == State.OPEN) {
-			sendGoingAwayNow();
+		if (this.state == State.OPEN) {
+			if (cause == Connection.CloseCause.CONTEXT_DESTROY) {
+				sendGoingAwayNow();
+				this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), CloseStatus.GOINGAWAY.code(), "local");
+			}
+			else {
+				// no close frame either way (the peer went or reset, a timeout): RFC 6455 section 7.1.5 calls that
+				// 1006, and the close counter counts it as such
+				this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), CloseStatus.ABNORMAL_CLOSE.code(),
+						(cause == Connection.CloseCause.PEER_CLOSED || cause == Connection.CloseCause.IO_ERROR)
+								? "remote" : "local");
+			}
 		}
 		this.state = State.CLOSED;
 		if (!this.closedCallbackDone) {
