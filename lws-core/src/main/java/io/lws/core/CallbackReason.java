@@ -107,6 +107,13 @@ public enum CallbackReason {
 	COMPLETED_CLIENT_HTTP(47),
 	/** {@code LWS_CALLBACK_RECEIVE_CLIENT_HTTP_READ}: a piece of response body for an HTTP client. */
 	RECEIVE_CLIENT_HTTP_READ(48),
+	/**
+	 * {@code LWS_CALLBACK_ADD_HEADERS}: add headers to an answer the engine makes for a transaction bound to this
+	 * protocol: a file it serves (a mount's, or {@link Lws#serveHttpFile}'s, and their 304) and the WebSocket
+	 * upgrade's 101. {@code in} is the {@link HttpHeaders} being built; non-zero closes the connection instead (the
+	 * upgrade is answered 500).
+	 */
+	ADD_HEADERS(53),
 	/** {@code LWS_CALLBACK_CLIENT_HTTP_WRITEABLE}: an HTTP client with a body pending may write some of it (2.1+). */
 	CLIENT_HTTP_WRITEABLE(57),
 	/**

@@ -207,6 +207,14 @@ public interface LwsProtocolHandler<S> {
 	}
 
 	/**
+	 * {@code LWS_CALLBACK_ADD_HEADERS}: add headers ({@link HttpHeaders#add(String, String)}) to the engine's answer:
+	 * a served file, its 304, or the WebSocket upgrade's 101. Non-zero closes the connection instead.
+	 */
+	default int onAddHeaders(Lws wsi, S session, HttpHeaders headers) {
+		return callback(wsi, CallbackReason.ADD_HEADERS, session, headers);
+	}
+
+	/**
 	 * {@code LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER}: add headers to the request being composed (the WebSocket
 	 * upgrade or the HTTP request), within the room {@link ClientHandshakeHeaders#remaining()} says.
 	 */

@@ -690,7 +690,11 @@ final class HttpServerRole {
 		String cacheControl = m.cacheControl();
 		if (HttpCaching.ifNoneMatchHits(this.ah.value(HeaderToken.HTTP_IF_NONE_MATCH), etag)) {
 			closeQuietly(fh);
-			writeHead(HttpHeaders.status(304).add("etag", etag).add("cache-control", cacheControl));
+			HttpHeaders h = HttpHeaders.status(304).add("etag", etag).add("cache-control", cacheControl);
+			if (!addHeaders(h)) {
+				return true;
+			}
+			writeHead(h);
 			this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), 304);
 			transactionCompleted();
 			return true;
@@ -736,6 +740,10 @@ final class HttpServerRole {
 	 * write as the head; a larger one follows the head with {@link FileTransfer}.
 	 */
 	private void startFile(FileHandle fh, HttpHeaders h) {
+		if (!addHeaders(h)) {
+			closeQuietly(fh);
+			return;
+		}
 		this.c.pt.context.metrics().httpResponse(this.c.vhost.name(), 200);
 		ByteBuffer body = null;
 		if (!this.head && fh.size() > 0 && fh.size() <= SMALL_FILE) {
@@ -763,6 +771,19 @@ final class HttpServerRole {
 			TcpNotSentLowat.apply(this.c.channel, lowat);
 		}
 		this.c.fileTransfer = new FileTransfer(fh, this.c.transport.supportsTransferTo());
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_ADD_HEADERS} on the bound protocol, as libwebsockets' {@code lws_serve_http_file} makes it;
+	 * false (the connection closing) when the protocol refused.
+	 */
+	private boolean addHeaders(HttpHeaders h) {
+		if (this.c.callBound(CallbackReason.ADD_HEADERS, h) != 0) {
+			this.state = State.RESPONDING;
+			this.c.closeAfterFlush();
+			return false;
+		}
+		return true;
 	}
 
 	/** Sends more of the file being served; called when the connection's other output has drained. */

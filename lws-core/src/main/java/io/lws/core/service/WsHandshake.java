@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.HeaderToken;
+import io.lws.core.HttpHeaders;
 import io.lws.core.LwsProtocol;
 import io.lws.core.ServerOption;
 import io.lws.core.ext.ActiveExtension;
@@ -69,7 +70,7 @@ final class WsHandshake {
 		if (version == null || !version.trim().equals("13")) {
 			c.pt.context.metrics().handshake(vhostName, "bad_version");
 			// RFC 9110 section 15.5.22: a 426 names the protocol to upgrade to
-			ByteBuffer b = io.lws.core.HttpHeaders.status(426).add("upgrade", "websocket")
+			ByteBuffer b = HttpHeaders.status(426).add("upgrade", "websocket")
 				.add("sec-websocket-version", "13")
 				.contentType("text/plain; charset=utf-8").contentLength(36).add("connection", "close")
 				.toByteBuffer("HTTP/1.1", c.pt.context.info().serverString());
@@ -112,21 +113,26 @@ final class WsHandshake {
 			extension = ExtensionNegotiator.negotiateServer(supported, offers,
 					(name) -> c.callBound(CallbackReason.CONFIRM_EXTENSION_OKAY, name), c, protocol.rxBufferSize());
 		}
-		StringBuilder sb = new StringBuilder(160);
-		sb.append("HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n");
-		sb.append("sec-websocket-accept: ").append(acceptFor(key.trim())).append("\r\n");
+		HttpHeaders answer = HttpHeaders.status(101).add("upgrade", "websocket").add("connection", "Upgrade")
+			.add("sec-websocket-accept", acceptFor(key.trim()));
 		if (!offeredProtocols(t.value(HeaderToken.PROTOCOL)).isEmpty()) {
-			sb.append("sec-websocket-protocol: ").append(protocol.name()).append("\r\n");
+			answer.add("sec-websocket-protocol", protocol.name());
 		}
 		ActiveExtension active = null;
 		if (extension != null) {
-			sb.append("sec-websocket-extensions: ").append(extension.response()).append("\r\n");
+			answer.add("sec-websocket-extensions", extension.response().toString());
 			active = new ActiveExtension(extension.extension(), extension.session(), c, extension.response(),
 					protocol.rxBufferSize(), !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION),
 					c.vhost.info().maxMessageSize());
 		}
-		sb.append("\r\n");
-		c.queueOutput(ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
+		if (c.callBound(CallbackReason.ADD_HEADERS, answer) != 0) {
+			if (active != null) {
+				active.destroy();
+			}
+			return refuse(c, http, 500, "The protocol refused to add its headers to the upgrade.");
+		}
+		// no server header in a 101, as libwebsockets sends it
+		c.queueOutput(answer.toByteBuffer("HTTP/1.1", null));
 		c.ws = new WsRole(c, protocol, active);
 		c.pt.context.metrics().handshake(vhostName, "success");
 		c.setTimeoutInternal(io.lws.core.PendingTimeout.NO_PENDING_TIMEOUT, 0);
