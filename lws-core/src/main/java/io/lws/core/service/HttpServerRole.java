@@ -160,14 +160,16 @@ final class HttpServerRole {
 		}
 	}
 
-	/** Starts waiting for a request: at accept ({@code first}), or after a keep-alive transaction. */
+	/**
+	 * Starts waiting for a request: at accept ({@code first}), or after a keep-alive transaction. A new connection
+	 * takes a header buffer only when its first bytes arrive (libwebsockets attaches one at accept): sockets that
+	 * connect and send nothing then cannot hold the pool, and every other client with it, for the idle timeout.
+	 */
 	void startWaitingForRequest(boolean first) {
 		this.state = State.IDLE;
 		if (first) {
-			if (ensureHeaderTable()) {
-				this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
-				this.c.updateReadInterest();
-			}
+			this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
+			this.c.updateReadInterest();
 			return;
 		}
 		if (this.c.stash == null) {
