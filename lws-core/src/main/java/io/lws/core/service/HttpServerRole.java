@@ -288,7 +288,9 @@ final class HttpServerRole {
 		this.bodyRemaining = this.chunked ? -1 : Math.max(cl, 0);
 		this.bodyExpected = this.chunked || cl > 0;
 
-		VhostImpl chosen = this.c.selectVhostForHost(t.value(HeaderToken.HOST));
+		// RFC 9112 section 3.2.2: an absolute-form target's authority stands in for the Host header
+		String authority = (t.absoluteFormHost() != null) ? t.absoluteFormHost() : t.value(HeaderToken.HOST);
+		VhostImpl chosen = this.c.selectVhostForHost(authority);
 		if (chosen == null) {
 			sendErrorAndClose(421, "This connection's TLS session belongs to another host name; open a new "
 					+ "connection for this one.");
@@ -303,13 +305,17 @@ final class HttpServerRole {
 		String path = t.uriPath();
 
 		if (this.c.vhost.info().has(ServerOption.REDIRECT_HTTP_TO_HTTPS) && this.c.isSsl() == 0) {
-			// LWS_SERVER_OPTION_REDIRECT_HTTP_TO_HTTPS: plain HTTP on this vhost goes to the same place over TLS
-			String host = t.value(HeaderToken.HOST);
-			if (host != null && !host.isBlank()) {
-				String target = t.rawUri();
-				redirect(301, "https://" + host + ((target != null && target.startsWith("/")) ? target : path));
+			// LWS_SERVER_OPTION_REDIRECT_HTTP_TO_HTTPS: plain HTTP on this vhost goes to the same place over TLS;
+			// nothing is served in plain text, so a request naming no host to send it to is refused
+			if (authority == null || authority.isBlank()) {
+				sendErrorAndClose(400, "This port serves plain HTTP only as a redirect to https, which needs a Host.");
 				return;
 			}
+			String target = t.rawUri();
+			// the origin-form as sent; the path of an absolute-form target; / for OPTIONS *
+			String rest = (target != null && target.startsWith("/")) ? target : (path.startsWith("/") ? path : "/");
+			redirect(301, "https://" + authority + rest);
+			return;
 		}
 		MountMatch match = this.c.vhost.mountTable().match(path, this.method);
 		if (match != null && match.needsTrailingSlashRedirect()) {

@@ -324,6 +324,23 @@ class TlsServerTest {
 			try (RawClient c = s.client()) {
 				assertThat(get(c, "localhost").bodyText()).contains("tls=1");
 			}
+			// nothing is served in plain text: without a host to redirect to, the request is refused
+			for (String noHost : new String[] { "GET / HTTP/1.0\r\n\r\n", "GET / HTTP/1.1\r\nHost: \r\n\r\n",
+					"GET /echo HTTP/1.1\r\nHost:\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+							+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n" }) {
+				try (RawClient c = new RawClient(s.port())) {
+					assertThat(c.send(noHost).readResponse().status()).as(noHost).isEqualTo(400);
+				}
+			}
+			// an absolute-form target names the host (RFC 9112 section 3.2.2); OPTIONS * goes to /
+			try (RawClient c = new RawClient(s.port())) {
+				c.send("GET http://other.example/x HTTP/1.1\r\nHost: localhost\r\n\r\n");
+				assertThat(c.readResponse().header("location")).isEqualTo("https://other.example/x");
+			}
+			try (RawClient c = new RawClient(s.port())) {
+				c.send("OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n");
+				assertThat(c.readResponse().header("location")).isEqualTo("https://localhost/");
+			}
 		}
 	}
 
