@@ -112,14 +112,18 @@ final class RequestLineReader {
 		return this.target.decode(store, this.method, start, length, limits);
 	}
 
-	/** Accepts {@code HTTP/1.0} and {@code HTTP/1.1}; other well-formed versions are unsupported, the rest malformed. */
+	/**
+	 * Accepts {@code HTTP/1.0} and {@code HTTP/1.1}, and a higher {@code HTTP/1.x} as 1.1 (RFC 9110 section 2.5: a
+	 * higher minor version is processed as the highest one the recipient implements); another major version is
+	 * unsupported, the rest malformed.
+	 */
 	private RequestError readVersion(byte[] data, int start, int end) {
 		if (end - start != VERSION_LENGTH || data[start] != 'H' || data[start + 1] != 'T' || data[start + 2] != 'T'
 				|| data[start + 3] != 'P' || data[start + 4] != '/' || !isDigit(data[start + 5])
 				|| data[start + 6] != '.' || !isDigit(data[start + 7])) {
 			return RequestError.MALFORMED_REQUEST_LINE;
 		}
-		if (data[start + 5] != '1' || (data[start + 7] != '0' && data[start + 7] != '1')) {
+		if (data[start + 5] != '1') {
 			return RequestError.VERSION_NOT_SUPPORTED;
 		}
 		this.http10 = data[start + 7] == '0';

@@ -98,8 +98,8 @@ class HeaderTableErrorTests {
 				arguments(head("GET / HTTP/1", "Host: h"), RequestError.MALFORMED_REQUEST_LINE),
 				arguments(head("GET / HTTP/11.1", "Host: h"), RequestError.MALFORMED_REQUEST_LINE),
 				arguments(head("GET / HTTP/1.1 extra", "Host: h"), RequestError.MALFORMED_REQUEST_LINE),
+				arguments(head("GET / HTTP/3.0", "Host: h"), RequestError.VERSION_NOT_SUPPORTED),
 				arguments(head("GET / HTTP/2.0", "Host: h"), RequestError.VERSION_NOT_SUPPORTED),
-				arguments(head("GET / HTTP/1.2", "Host: h"), RequestError.VERSION_NOT_SUPPORTED),
 				arguments(head("GET / HTTP/0.9", "Host: h"), RequestError.VERSION_NOT_SUPPORTED),
 				arguments("GET /\r\n", RequestError.VERSION_NOT_SUPPORTED),
 				arguments(head("FOO / HTTP/1.1", "Host: h"), RequestError.METHOD_NOT_IMPLEMENTED),
@@ -203,6 +203,15 @@ class HeaderTableErrorTests {
 		assertThat(table.errorStatus()).isEqualTo(expected.status());
 		assertThat(table.errorReason()).isEqualTo(expected.reason());
 		assertThat(table.isComplete()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "HTTP/1.2", "HTTP/1.9" })
+	void aHigherMinorVersionIsReadAsHttp11(String version) {
+		HeaderTable table = table();
+		HeadFeeder.whole(table, HeadFeeder.bytes(head("GET / " + version, "Host: h")));
+		assertThat(table.error()).isNull();
+		assertThat(table.isHttp10()).isFalse();
 	}
 
 	@ParameterizedTest(name = "Host: {0}")
