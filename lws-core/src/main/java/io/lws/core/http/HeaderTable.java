@@ -184,6 +184,12 @@ public final class HeaderTable {
 						: RequestError.HEADERS_TOO_LARGE);
 			}
 			else {
+				if (this.lineEnd == this.store.used() && this.state == State.REQUEST_LINE && !this.response
+						&& !HttpChars.isTchar(b)) {
+					// a request line starts with a method token: a TLS ClientHello (0x16) or other binary sent to a
+					// plain port is refused at its first byte instead of waited on until the idle timeout
+					return fail(RequestError.BAD_METHOD);
+				}
 				data[this.lineEnd++] = b;
 			}
 		}

@@ -1,10 +1,12 @@
 package io.lws.core.http;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.lws.core.HeaderToken;
 import io.lws.core.TokenLimits;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -203,6 +205,18 @@ class HeaderTableErrorTests {
 		assertThat(table.errorStatus()).isEqualTo(expected.status());
 		assertThat(table.errorReason()).isEqualTo(expected.reason());
 		assertThat(table.isComplete()).isFalse();
+	}
+
+	@Test
+	void aTlsClientHelloIsRefusedAtItsFirstByte() {
+		HeaderTable table = table();
+		byte[] hello = { 0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03 };
+		assertThat(table.parse(ByteBuffer.wrap(hello))).isEqualTo(ParseResult.ERROR);
+		assertThat(table.error()).isEqualTo(RequestError.BAD_METHOD);
+		// empty lines before the request line are still skipped
+		HeaderTable lenient = table();
+		HeadFeeder.whole(lenient, HeadFeeder.bytes("\r\n\r\n" + head("GET / HTTP/1.1", "Host: h")));
+		assertThat(lenient.isComplete()).isTrue();
 	}
 
 	@ParameterizedTest(name = "{0}")
