@@ -53,42 +53,60 @@ public final class HttpCaching {
 	 * @return {@code true} if the client's copy is current
 	 */
 	public static boolean ifNoneMatchHits(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null || etag == null) {
+		return listMatches(ifNoneMatch, etag, false);
+	}
+
+	/**
+	 * Whether an {@code if-match} header rules the request out, so the answer is {@code 412 Precondition Failed}
+	 * (RFC 9110 section 13.1.1; libwebsockets does not evaluate it): the header is present and is neither {@code *}
+	 * nor a list naming the current tag by strong comparison (a {@code W/} tag never matches).
+	 * @param ifMatch the header value, or {@code null} when absent
+	 * @param etag the current tag, as {@link #etag(long, long)} made it
+	 * @return {@code true} if the precondition fails
+	 */
+	public static boolean ifMatchFails(String ifMatch, String etag) {
+		return ifMatch != null && !listMatches(ifMatch, etag, true);
+	}
+
+	/** Whether {@code header} is {@code *} or lists {@code etag}; with {@code strong}, weak tags are skipped. */
+	private static boolean listMatches(String header, String etag, boolean strong) {
+		if (header == null || etag == null) {
 			return false;
 		}
 		String current = opaque(etag);
-		int length = ifNoneMatch.length();
+		int length = header.length();
 		int i = 0;
 		while (i < length) {
-			char c = ifNoneMatch.charAt(i);
+			char c = header.charAt(i);
 			if (c == ' ' || c == '\t' || c == ',') {
 				i++;
 				continue;
 			}
-			if (ifNoneMatch.startsWith("W/", i)) {
+			boolean weak = header.startsWith("W/", i);
+			if (weak) {
 				i += 2;
 			}
 			String tag;
-			if (i < length && ifNoneMatch.charAt(i) == '"') {
+			if (i < length && header.charAt(i) == '"') {
 				// Commas are legal inside a quoted tag, so a quoted tag ends only at its closing quote.
-				int close = ifNoneMatch.indexOf('"', i + 1);
+				int close = header.indexOf('"', i + 1);
 				if (close < 0) {
 					return false;
 				}
-				tag = ifNoneMatch.substring(i + 1, close);
+				tag = header.substring(i + 1, close);
 				i = close + 1;
 			}
 			else {
 				int start = i;
-				while (i < length && ",\t ".indexOf(ifNoneMatch.charAt(i)) < 0) {
+				while (i < length && ",\t ".indexOf(header.charAt(i)) < 0) {
 					i++;
 				}
-				tag = ifNoneMatch.substring(start, i);
+				tag = header.substring(start, i);
 				if ("*".equals(tag)) {
 					return true;
 				}
 			}
-			if (tag.equals(current)) {
+			if (tag.equals(current) && !(strong && weak)) {
 				return true;
 			}
 		}

@@ -696,6 +696,12 @@ final class HttpServerRole {
 		}
 		String etag = fh.etag();
 		String cacheControl = m.cacheControl();
+		if (HttpCaching.ifMatchFails(this.ah.value(HeaderToken.HTTP_IF_MATCH), etag)) {
+			// RFC 9110 section 13.2.2: If-Match is evaluated first
+			closeQuietly(fh);
+			returnHttpStatus(412, null);
+			return true;
+		}
 		if (HttpCaching.ifNoneMatchHits(this.ah.value(HeaderToken.HTTP_IF_NONE_MATCH), etag)) {
 			closeQuietly(fh);
 			HttpHeaders h = HttpHeaders.status(304).add("etag", etag).add("cache-control", cacheControl);

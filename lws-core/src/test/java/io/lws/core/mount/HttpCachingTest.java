@@ -39,6 +39,17 @@ class HttpCachingTest {
 		assertThat(HttpCaching.ifNoneMatchHits("\"abc\"", "W/\"abc\"")).isTrue();
 	}
 
+	@Test
+	void ifMatchFailsUnlessItIsStarOrNamesTheTagStrongly() {
+		assertThat(HttpCaching.ifMatchFails(null, ETAG)).isFalse();
+		assertThat(HttpCaching.ifMatchFails("*", ETAG)).isFalse();
+		assertThat(HttpCaching.ifMatchFails(ETAG, ETAG)).isFalse();
+		assertThat(HttpCaching.ifMatchFails("\"zz\", " + ETAG, ETAG)).isFalse();
+		assertThat(HttpCaching.ifMatchFails("\"zz\"", ETAG)).isTrue();
+		assertThat(HttpCaching.ifMatchFails("W/" + ETAG, ETAG)).as("weak tags never match strongly").isTrue();
+		assertThat(HttpCaching.ifMatchFails("", ETAG)).isTrue();
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "0|true|true|true|no-store", "60|false|true|true|no-store",
 			"60|true|false|false|private, max-age=60", "60|true|false|true|public, max-age=60",

@@ -183,6 +183,19 @@ class HttpServerTest {
 	}
 
 	@Test
+	void ifMatchIsEvaluatedBeforeServingAFile() throws Exception {
+		try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
+			String etag = c.send(get("/style.css")).readResponse().header("etag");
+			assertThat(c.send("GET /style.css HTTP/1.1\r\nHost: x\r\nIf-Match: \"zz\"\r\n\r\n").readResponse().status())
+				.isEqualTo(412);
+			HttpResponse ok = c.send("GET /style.css HTTP/1.1\r\nHost: x\r\nIf-Match: " + etag + "\r\n\r\n")
+				.readResponse();
+			assertThat(ok.status()).isEqualTo(200);
+			assertThat(ok.bodyText()).isEqualTo("body{}");
+		}
+	}
+
+	@Test
 	void anErrorAnswerToHeadHasNoContent() throws Exception {
 		for (String bad : new String[] { "HEAD /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "HEAD / HTTP/1.1\r\n\r\n",
 				"HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n" }) {
