@@ -3,6 +3,7 @@ package io.lws.core;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import io.lws.core.http.HttpDate;
 import io.lws.core.http.HttpStatus;
 
 /**
@@ -12,7 +13,9 @@ import io.lws.core.http.HttpStatus;
  * {@code lws_add_http_header_content_length} and {@code lws_finalize_http_header}.
  * <p>
  * Header names are written in lower case, as libwebsockets does on HTTP/1. The status line uses the request's
- * version, and the context's {@code server_string} is added unless a {@code server} header is given. Text is sent
+ * version, and the context's {@code server_string} is added unless a {@code server} header is given. A
+ * {@code date} header with the current time is added to every answer but a 1xx unless one is given (RFC 9110
+ * section 6.6.1; libwebsockets sends none). Text is sent
  * as ISO-8859-1, the historical charset of HTTP header fields: a character outside it is sent as {@code ?}.
  * <p>
  * The lines are kept as bytes from the start, as libwebsockets writes them into the caller's buffer: the engine
@@ -31,6 +34,8 @@ public final class HttpHeaders {
 	private int length;
 
 	private boolean hasServer;
+
+	private boolean hasDate;
 
 	private HttpHeaders(int status) {
 		if (status < 100 || status > 999) {
@@ -59,6 +64,9 @@ public final class HttpHeaders {
 		}
 		if (name.equalsIgnoreCase("server")) {
 			this.hasServer = true;
+		}
+		if (name.equalsIgnoreCase("date")) {
+			this.hasDate = true;
 		}
 		startLine(name, value.length());
 		appendText(value);
@@ -113,12 +121,16 @@ public final class HttpHeaders {
 		if (sendsServer(serverString)) {
 			n += 10 + serverString.length();
 		}
+		if (sendsDate()) {
+			n += 8 + HttpDate.LENGTH;
+		}
 		return n;
 	}
 
 	/**
 	 * {@code lws_finalize_http_header} into the caller's buffer, as libwebsockets writes a head where the caller's
-	 * pointer points: the status line, the {@code server} header unless one was added, the headers, the blank line.
+	 * pointer points: the status line, the {@code server} and {@code date} headers unless added, the headers, the
+	 * blank line.
 	 * @param dst where the head goes, from its position; it needs {@link #encodedLength(String, String)} bytes left
 	 * @param version the status line's version, for example {@code HTTP/1.1}
 	 * @param serverString the {@code server} header's value, or {@code null} for none
@@ -135,7 +147,15 @@ public final class HttpHeaders {
 			putText(dst, serverString);
 			dst.put(CRLF);
 		}
+		if (sendsDate()) {
+			putText(dst, "date: ");
+			dst.put(HttpDate.now()).put(CRLF);
+		}
 		dst.put(this.lines, 0, this.length).put(CRLF);
+	}
+
+	private boolean sendsDate() {
+		return !this.hasDate && this.status >= 200;
 	}
 
 	private boolean sendsServer(String serverString) {

@@ -52,8 +52,9 @@ class HttpHeadersTest {
 			expected.append("x-h").append(i).append(": ").append("v".repeat(i)).append("\r\n");
 		}
 		expected.append("\r\n");
-		assertThat(h.encodedLength("HTTP/1.1", "s")).isEqualTo(expected.length());
-		assertThat(text(h.toByteBuffer("HTTP/1.1", "s"))).isEqualTo(expected.toString());
+		ByteBuffer head = h.toByteBuffer("HTTP/1.1", "s");
+		assertThat(h.encodedLength("HTTP/1.1", "s")).isEqualTo(head.remaining());
+		assertThat(text(head)).isEqualTo(expected.toString());
 	}
 
 	@Test
@@ -76,10 +77,26 @@ class HttpHeadersTest {
 		assertThat(text(h.toByteBuffer("HTTP/1.1", null))).isEqualTo("HTTP/1.1 200 OK\r\n\r\n");
 	}
 
+	/** The head as text, without its date line (checked by {@link #aDateIsAddedToEveryAnswerButA1xx}). */
 	private static String text(ByteBuffer b) {
+		return raw(b).replaceFirst("date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\r\n", "");
+	}
+
+	private static String raw(ByteBuffer b) {
 		byte[] bytes = new byte[b.remaining()];
 		b.get(bytes);
 		return new String(bytes, StandardCharsets.ISO_8859_1);
+	}
+
+	@Test
+	void aDateIsAddedToEveryAnswerButA1xx() {
+		String head = raw(HttpHeaders.status(200).contentLength(0).toByteBuffer("HTTP/1.1", "s"));
+		assertThat(head).matches("HTTP/1\\.1 200 OK\r\nserver: s\r\ndate: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} "
+				+ "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\r\n"
+				+ "content-length: 0\r\n\r\n");
+		assertThat(raw(HttpHeaders.status(404).add("Date", "Sun, 06 Nov 1994 08:49:37 GMT").toByteBuffer("HTTP/1.1", null)))
+			.isEqualTo("HTTP/1.1 404 Not Found\r\ndate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n");
+		assertThat(raw(HttpHeaders.status(101).toByteBuffer("HTTP/1.1", null))).isEqualTo("HTTP/1.1 101 Switching Protocols\r\n\r\n");
 	}
 
 }
