@@ -12,6 +12,7 @@ import java.util.Set;
 import io.lws.core.HeaderToken;
 import io.lws.core.ServerOption;
 import io.lws.core.mount.MountOrigin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DataSizeUnit;
@@ -363,7 +364,7 @@ public class LwsProperties {
 		/**
 		 * Network interface or address the management server listens on (iface). Unset means all interfaces.
 		 */
-		private String iface;
+		private @Nullable String iface;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -381,11 +382,11 @@ public class LwsProperties {
 			this.port = port;
 		}
 
-		public String getIface() {
+		public @Nullable String getIface() {
 			return this.iface;
 		}
 
-		public void setIface(String iface) {
+		public void setIface(@Nullable String iface) {
 			this.iface = iface;
 		}
 
@@ -404,12 +405,12 @@ public class LwsProperties {
 		/**
 		 * Network interface name or address to listen on (iface). Unset means all interfaces.
 		 */
-		private String iface;
+		private @Nullable String iface;
 
 		/**
 		 * Path of a UNIX domain socket to listen on instead of TCP (iface with LWS_SERVER_OPTION_UNIX_SOCK).
 		 */
-		private String unixSocket;
+		private @Nullable String unixSocket;
 
 		/**
 		 * How long an idle HTTP keep-alive connection is kept (keepalive_timeout).
@@ -438,13 +439,13 @@ public class LwsProperties {
 		/**
 		 * File the vhost's log lines are appended to, as well as logged (log_filepath).
 		 */
-		private String logFile;
+		private @Nullable String logFile;
 
 		/**
 		 * HTTP proxy for the vhost's client connections, [user:password@]host:port (http_proxy_address); unset uses
 		 * the http_proxy environment variable.
 		 */
-		private String httpProxy;
+		private @Nullable String httpProxy;
 
 		/**
 		 * Vhost options (LWS_SERVER_OPTION_* bits that apply to one vhost). A context option here fails start-up.
@@ -486,19 +487,19 @@ public class LwsProperties {
 			this.port = port;
 		}
 
-		public String getIface() {
+		public @Nullable String getIface() {
 			return this.iface;
 		}
 
-		public void setIface(String iface) {
+		public void setIface(@Nullable String iface) {
 			this.iface = iface;
 		}
 
-		public String getUnixSocket() {
+		public @Nullable String getUnixSocket() {
 			return this.unixSocket;
 		}
 
-		public void setUnixSocket(String unixSocket) {
+		public void setUnixSocket(@Nullable String unixSocket) {
 			this.unixSocket = unixSocket;
 		}
 
@@ -534,19 +535,19 @@ public class LwsProperties {
 			this.pingPongInterval = pingPongInterval;
 		}
 
-		public String getLogFile() {
+		public @Nullable String getLogFile() {
 			return this.logFile;
 		}
 
-		public void setLogFile(String logFile) {
+		public void setLogFile(@Nullable String logFile) {
 			this.logFile = logFile;
 		}
 
-		public String getHttpProxy() {
+		public @Nullable String getHttpProxy() {
 			return this.httpProxy;
 		}
 
-		public void setHttpProxy(String httpProxy) {
+		public void setHttpProxy(@Nullable String httpProxy) {
 			this.httpProxy = httpProxy;
 		}
 
@@ -606,45 +607,45 @@ public class LwsProperties {
 		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) holding the server key and certificate, and the
 		 * client-certificate trust. Reloads when the bundle does. Cannot be combined with the file settings.
 		 */
-		private String bundle;
+		private @Nullable String bundle;
 
 		/**
 		 * PEM file with the server certificate chain, leaf first (ssl_cert_filepath).
 		 */
-		private String certificate;
+		private @Nullable String certificate;
 
 		/**
 		 * PEM file with the private key: PKCS#8, encrypted PKCS#8, PKCS#1 RSA or SEC1 EC (ssl_private_key_filepath).
 		 */
-		private String privateKey;
+		private @Nullable String privateKey;
 
 		/**
 		 * Password of an encrypted private key, or of the key in the key store.
 		 */
-		private String keyPassword;
+		private @Nullable String keyPassword;
 
 		/**
 		 * PEM file with the CA certificates that issue client certificates (ssl_ca_filepath), used with the
 		 * require-valid-openssl-client-cert option.
 		 */
-		private String ca;
+		private @Nullable String ca;
 
 		/**
 		 * Cipher suites in OpenSSL syntax, such as ECDHE+AESGCM:!aNULL, or JSSE names (ssl_cipher_list). Governs TLS
 		 * 1.2; unset means the JDK defaults.
 		 */
-		private String cipherList;
+		private @Nullable String cipherList;
 
 		/**
 		 * Key exchange curve in OpenSSL naming, such as prime256v1 or X25519 (ecdh_curve). Unset means the JDK
 		 * defaults.
 		 */
-		private String ecdhCurve;
+		private @Nullable String ecdhCurve;
 
 		/**
 		 * Key store file with the server key and chain, instead of PEM files.
 		 */
-		private String keyStore;
+		private @Nullable String keyStore;
 
 		/**
 		 * Type of the key store: PKCS12 or JKS.
@@ -654,17 +655,17 @@ public class LwsProperties {
 		/**
 		 * Password of the key store.
 		 */
-		private String keyStorePassword;
+		private @Nullable String keyStorePassword;
 
 		/**
 		 * Alias of the key to serve from the key store. Unset lets JSSE choose.
 		 */
-		private String keyAlias;
+		private @Nullable String keyAlias;
 
 		/**
 		 * Trust store file with client-certificate CAs, besides or instead of ca.
 		 */
-		private String trustStore;
+		private @Nullable String trustStore;
 
 		/**
 		 * Type of the trust store: PKCS12 or JKS.
@@ -674,74 +675,74 @@ public class LwsProperties {
 		/**
 		 * Password of the trust store.
 		 */
-		private String trustStorePassword;
+		private @Nullable String trustStorePassword;
 
 		/**
 		 * TLS protocols to enable: TLSv1.3, TLSv1.2. Unset means both.
 		 */
 		private List<String> protocols = new ArrayList<>();
 
-		public String getBundle() {
+		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
-		public void setBundle(String bundle) {
+		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
 
-		public String getCertificate() {
+		public @Nullable String getCertificate() {
 			return this.certificate;
 		}
 
-		public void setCertificate(String certificate) {
+		public void setCertificate(@Nullable String certificate) {
 			this.certificate = certificate;
 		}
 
-		public String getPrivateKey() {
+		public @Nullable String getPrivateKey() {
 			return this.privateKey;
 		}
 
-		public void setPrivateKey(String privateKey) {
+		public void setPrivateKey(@Nullable String privateKey) {
 			this.privateKey = privateKey;
 		}
 
-		public String getKeyPassword() {
+		public @Nullable String getKeyPassword() {
 			return this.keyPassword;
 		}
 
-		public void setKeyPassword(String keyPassword) {
+		public void setKeyPassword(@Nullable String keyPassword) {
 			this.keyPassword = keyPassword;
 		}
 
-		public String getCa() {
+		public @Nullable String getCa() {
 			return this.ca;
 		}
 
-		public void setCa(String ca) {
+		public void setCa(@Nullable String ca) {
 			this.ca = ca;
 		}
 
-		public String getCipherList() {
+		public @Nullable String getCipherList() {
 			return this.cipherList;
 		}
 
-		public void setCipherList(String cipherList) {
+		public void setCipherList(@Nullable String cipherList) {
 			this.cipherList = cipherList;
 		}
 
-		public String getEcdhCurve() {
+		public @Nullable String getEcdhCurve() {
 			return this.ecdhCurve;
 		}
 
-		public void setEcdhCurve(String ecdhCurve) {
+		public void setEcdhCurve(@Nullable String ecdhCurve) {
 			this.ecdhCurve = ecdhCurve;
 		}
 
-		public String getKeyStore() {
+		public @Nullable String getKeyStore() {
 			return this.keyStore;
 		}
 
-		public void setKeyStore(String keyStore) {
+		public void setKeyStore(@Nullable String keyStore) {
 			this.keyStore = keyStore;
 		}
 
@@ -753,27 +754,27 @@ public class LwsProperties {
 			this.keyStoreType = keyStoreType;
 		}
 
-		public String getKeyStorePassword() {
+		public @Nullable String getKeyStorePassword() {
 			return this.keyStorePassword;
 		}
 
-		public void setKeyStorePassword(String keyStorePassword) {
+		public void setKeyStorePassword(@Nullable String keyStorePassword) {
 			this.keyStorePassword = keyStorePassword;
 		}
 
-		public String getKeyAlias() {
+		public @Nullable String getKeyAlias() {
 			return this.keyAlias;
 		}
 
-		public void setKeyAlias(String keyAlias) {
+		public void setKeyAlias(@Nullable String keyAlias) {
 			this.keyAlias = keyAlias;
 		}
 
-		public String getTrustStore() {
+		public @Nullable String getTrustStore() {
 			return this.trustStore;
 		}
 
-		public void setTrustStore(String trustStore) {
+		public void setTrustStore(@Nullable String trustStore) {
 			this.trustStore = trustStore;
 		}
 
@@ -785,11 +786,11 @@ public class LwsProperties {
 			this.trustStoreType = trustStoreType;
 		}
 
-		public String getTrustStorePassword() {
+		public @Nullable String getTrustStorePassword() {
 			return this.trustStorePassword;
 		}
 
-		public void setTrustStorePassword(String trustStorePassword) {
+		public void setTrustStorePassword(@Nullable String trustStorePassword) {
 			this.trustStorePassword = trustStorePassword;
 		}
 
@@ -811,13 +812,13 @@ public class LwsProperties {
 		/**
 		 * Path prefix this mount serves, starting with / (mountpoint).
 		 */
-		private String mountpoint;
+		private @Nullable String mountpoint;
 
 		/**
 		 * What serves the mount (origin): a directory, a classpath: location, a redirect target without its scheme,
 		 * or a protocol name.
 		 */
-		private String origin;
+		private @Nullable String origin;
 
 		/**
 		 * How requests are handled (origin_protocol): file, callback, redir-http or redir-https.
@@ -870,19 +871,19 @@ public class LwsProperties {
 		 */
 		private Map<String, String> cgiEnv = new LinkedHashMap<>();
 
-		public String getMountpoint() {
+		public @Nullable String getMountpoint() {
 			return this.mountpoint;
 		}
 
-		public void setMountpoint(String mountpoint) {
+		public void setMountpoint(@Nullable String mountpoint) {
 			this.mountpoint = mountpoint;
 		}
 
-		public String getOrigin() {
+		public @Nullable String getOrigin() {
 			return this.origin;
 		}
 
-		public void setOrigin(String origin) {
+		public void setOrigin(@Nullable String origin) {
 			this.origin = origin;
 		}
 

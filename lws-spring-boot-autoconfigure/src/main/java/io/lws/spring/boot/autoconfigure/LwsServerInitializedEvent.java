@@ -2,6 +2,7 @@ package io.lws.spring.boot.autoconfigure;
 
 import io.lws.core.LwsContext;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEvent;
 
@@ -32,9 +33,9 @@ public class LwsServerInitializedEvent extends ApplicationEvent {
 
 	/**
 	 * The running context ({@code struct lws_context}).
-	 * @return the context
+	 * @return the context, or {@code null} once the server has stopped again
 	 */
-	public LwsContext getContext() {
+	public @Nullable LwsContext getContext() {
 		return getServer().context();
 	}
 

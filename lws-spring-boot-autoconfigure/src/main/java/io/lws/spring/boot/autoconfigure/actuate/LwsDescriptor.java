@@ -2,6 +2,8 @@ package io.lws.spring.boot.autoconfigure.actuate;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
@@ -10,10 +12,10 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param running whether the context exists
  * @param connections open connections in all
  * @param vhosts the vhosts, in creation order
- * @param headerPool the header "ah" pool
+ * @param headerPool the header "ah" pool, or {@code null} when the context does not exist
  * @param serviceThreads the service threads
  */
-public record LwsDescriptor(boolean running, int connections, List<Vhost> vhosts, HeaderPool headerPool,
+public record LwsDescriptor(boolean running, int connections, List<Vhost> vhosts, @Nullable HeaderPool headerPool,
 		List<ServiceThread> serviceThreads) implements OperationResponseBody {
 
 	/**
@@ -28,7 +30,7 @@ public record LwsDescriptor(boolean running, int connections, List<Vhost> vhosts
 	 * @param extensions the WebSocket extensions the vhost negotiates, by name
 	 * @param mounts the mounts
 	 */
-	public record Vhost(String name, String listenAddress, int port, int connections, boolean tls,
+	public record Vhost(String name, @Nullable String listenAddress, int port, int connections, boolean tls,
 			List<Protocol> protocols, List<String> extensions, List<Mount> mounts) implements OperationResponseBody {
 	}
 
@@ -40,7 +42,7 @@ public record LwsDescriptor(boolean running, int connections, List<Vhost> vhosts
 	 * @param webSocketSessions open WebSocket sessions, or {@code null} when not counted (plain {@code LwsProtocol}
 	 * beans and the built-in http-only)
 	 */
-	public record Protocol(String name, int rxBufferSize, Integer webSocketSessions) {
+	public record Protocol(String name, int rxBufferSize, @Nullable Integer webSocketSessions) {
 	}
 
 	/**

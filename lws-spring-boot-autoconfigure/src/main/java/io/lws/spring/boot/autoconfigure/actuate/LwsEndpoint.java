@@ -1,5 +1,7 @@
 package io.lws.spring.boot.autoconfigure.actuate;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -38,7 +40,7 @@ public class LwsEndpoint {
 	 * @return its snapshot, or {@code null} (404) when there is none
 	 */
 	@ReadOperation
-	public LwsDescriptor.Vhost vhost(@Selector String vhost) {
+	public LwsDescriptor.@Nullable Vhost vhost(@Selector String vhost) {
 		return this.reader.readVhost(vhost);
 	}
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.lws.core.LwsContext;
+import io.lws.core.LwsVhost;
 import io.lws.core.VhostCreationInfo;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 
@@ -35,15 +37,18 @@ public class LwsHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		LwsDescriptor state = this.reader.read();
-		if (!state.running() || this.server.context() == null) {
+		// read once: a stop between two reads would otherwise fail the check with an exception
+		LwsContext context = this.server.context();
+		if (!state.running() || context == null) {
 			builder.down().withDetail("running", false);
 			return;
 		}
 		boolean up = true;
 		Map<String, Object> vhosts = new LinkedHashMap<>();
 		for (LwsDescriptor.Vhost vhost : state.vhosts()) {
-			VhostCreationInfo info = this.server.context().vhost(vhost.name()).info();
-			boolean bound = info.port() == VhostCreationInfo.PORT_NO_LISTEN || vhost.listenAddress() != null;
+			LwsVhost live = context.vhost(vhost.name());
+			boolean bound = live != null && (live.info().port() == VhostCreationInfo.PORT_NO_LISTEN
+					|| vhost.listenAddress() != null);
 			up &= bound;
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("port", vhost.port());

@@ -13,6 +13,7 @@ import io.lws.core.service.ContextEngine;
 import io.lws.core.service.ServiceThread;
 import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@link LwsServer}'s context into {@link LwsDescriptor}s, for the endpoint and the health indicator. Safe
@@ -22,14 +23,14 @@ public class LwsStateReader {
 
 	private final LwsServer server;
 
-	private final LwsProtocolRegistry protocols;
+	private final @Nullable LwsProtocolRegistry protocols;
 
 	/**
 	 * A reader.
 	 * @param server the server
 	 * @param protocols for WebSocket session counts, or {@code null}
 	 */
-	public LwsStateReader(LwsServer server, LwsProtocolRegistry protocols) {
+	public LwsStateReader(LwsServer server, @Nullable LwsProtocolRegistry protocols) {
 		this.server = server;
 		this.protocols = protocols;
 	}
@@ -58,7 +59,7 @@ public class LwsStateReader {
 	 * @param name the vhost name
 	 * @return its snapshot, or {@code null} when there is no such vhost (or the server is not running)
 	 */
-	public LwsDescriptor.Vhost readVhost(String name) {
+	public LwsDescriptor.@Nullable Vhost readVhost(String name) {
 		LwsContext ctx = this.server.context();
 		LwsVhost vhost = (ctx != null) ? ctx.vhost(name) : null;
 		return (vhost != null) ? vhost(vhost) : null;

@@ -3,4 +3,7 @@
  * the header "ah" pool, the service threads) and the {@code lws} health indicator. Read-only views of
  * {@code struct lws_context}; no payloads or client addresses.
  */
+@NullMarked
 package io.lws.spring.boot.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;

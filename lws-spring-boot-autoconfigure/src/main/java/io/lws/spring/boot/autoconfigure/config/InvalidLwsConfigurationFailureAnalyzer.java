@@ -1,5 +1,6 @@
 package io.lws.spring.boot.autoconfigure.config;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -15,8 +16,11 @@ public class InvalidLwsConfigurationFailureAnalyzer extends AbstractFailureAnaly
 				cause.getAction(), cause);
 	}
 
-	/** The reason with one full stop: it may end with an engine message that has its own. */
-	static String sentence(String reason) {
+	/** The reason with one full stop: it may end with an engine message that has its own, or be missing. */
+	static String sentence(@Nullable String reason) {
+		if (reason == null || reason.isBlank()) {
+			return "no reason given.";
+		}
 		return (reason.endsWith(".") || reason.endsWith("?") || reason.endsWith("!")) ? reason : reason + ".";
 	}
 

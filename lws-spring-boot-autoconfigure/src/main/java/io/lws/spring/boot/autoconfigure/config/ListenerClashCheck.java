@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.lws.core.ServerOption;
 import io.lws.core.VhostCreationInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses vhosts whose listeners cannot coexist. As in libwebsockets, vhosts on the same port and interface share one
@@ -58,7 +59,7 @@ final class ListenerClashCheck {
 		return v.isTls() ? "TLS" : "plain";
 	}
 
-	private static String where(String iface) {
+	private static String where(@Nullable String iface) {
 		return (iface != null) ? "'" + iface + "'" : "all interfaces";
 	}
 

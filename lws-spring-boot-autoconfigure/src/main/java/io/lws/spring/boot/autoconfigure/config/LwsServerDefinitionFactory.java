@@ -17,6 +17,7 @@ import io.lws.spring.boot.autoconfigure.LwsVhostCustomizer;
 import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
 import io.lws.spring.boot.autoconfigure.protocol.ProtocolDefinition;
 import io.lws.spring.boot.autoconfigure.server.ServerDefinition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
 
@@ -43,7 +44,7 @@ public class LwsServerDefinitionFactory {
 
 	private final ClassLoader classLoader;
 
-	private final SslBundles sslBundles;
+	private final @Nullable SslBundles sslBundles;
 
 	/**
 	 * A factory.
@@ -72,7 +73,7 @@ public class LwsServerDefinitionFactory {
 	 */
 	public LwsServerDefinitionFactory(LwsProperties properties, LwsProtocolRegistry protocols,
 			List<LwsContextCustomizer> contextCustomizers, List<LwsVhostCustomizer> vhostCustomizers,
-			MetricsRecorder metricsRecorder, ClassLoader classLoader, SslBundles sslBundles) {
+			MetricsRecorder metricsRecorder, ClassLoader classLoader, @Nullable SslBundles sslBundles) {
 		this.sslBundles = sslBundles;
 		this.properties = properties;
 		this.protocols = protocols;
@@ -118,7 +119,7 @@ public class LwsServerDefinitionFactory {
 	 * {@code reload-on-update}), the vhost's key material is replaced for new connections.
 	 * @param context the running context, or null while the server is stopped
 	 */
-	public void watchSslBundles(java.util.function.Supplier<io.lws.core.LwsContext> context) {
+	public void watchSslBundles(java.util.function.Supplier<io.lws.core.@Nullable LwsContext> context) {
 		if (this.sslBundles == null) {
 			return;
 		}

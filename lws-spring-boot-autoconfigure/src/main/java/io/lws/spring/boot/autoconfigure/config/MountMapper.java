@@ -7,6 +7,7 @@ import io.lws.core.mount.FileOps;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.spring.boot.autoconfigure.LwsProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@code lws.vhosts.<name>.mounts[i]} onto {@link Mount} ({@code struct lws_http_mount}), checking that a file
@@ -25,7 +26,8 @@ final class MountMapper {
 	 * @param classLoader where {@code classpath:} origins are looked up
 	 * @return the mount
 	 */
-	static Mount map(String key, LwsProperties.Mount properties, Set<String> vhostProtocols, ClassLoader classLoader) {
+	static Mount map(String key, LwsProperties.Mount properties, @Nullable Set<String> vhostProtocols,
+			ClassLoader classLoader) {
 		if (properties.getMountpoint() == null) {
 			throw new InvalidLwsConfigurationException(key + ".mountpoint", "is required",
 					"Set the path the mount serves, such as /.");
@@ -56,7 +58,7 @@ final class MountMapper {
 		return mount;
 	}
 
-	private static void checkOrigin(String key, Mount mount, Set<String> protocols, ClassLoader classLoader) {
+	private static void checkOrigin(String key, Mount mount, @Nullable Set<String> protocols, ClassLoader classLoader) {
 		MountOrigin kind = mount.originProtocol();
 		if (!kind.isServedByEngine()) {
 			throw new InvalidLwsConfigurationException(key + ".origin-protocol", kind + " mounts are not supported yet",

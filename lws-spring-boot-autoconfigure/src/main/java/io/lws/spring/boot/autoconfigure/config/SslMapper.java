@@ -11,6 +11,7 @@ import io.lws.core.VhostCreationInfo;
 import io.lws.core.tls.KeyStoreFile;
 import io.lws.core.tls.OpenSslNames;
 import io.lws.spring.boot.autoconfigure.LwsProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -32,7 +33,8 @@ final class SslMapper {
 	 * @param bundles the application's SSL bundles, or null when not known yet (the bundle is then only named)
 	 * @param builder the vhost builder
 	 */
-	static void map(String key, LwsProperties.Ssl ssl, SslBundles bundles, VhostCreationInfo.Builder builder) {
+	static void map(String key, LwsProperties.Ssl ssl, @Nullable SslBundles bundles,
+			VhostCreationInfo.Builder builder) {
 		String k = key + ".ssl";
 		boolean files = hasText(ssl.getCertificate()) || hasText(ssl.getKeyStore());
 		if (hasText(ssl.getBundle())) {
@@ -125,7 +127,7 @@ final class SslMapper {
 	}
 
 	/** The bundle's trust managers when it has a trust store of its own (else the JDK's CAs would trust clients). */
-	static TrustManager[] trustManagers(SslBundle bundle) {
+	static TrustManager @Nullable [] trustManagers(SslBundle bundle) {
 		return (bundle.getStores().getTrustStore() != null) ? bundle.getManagers().getTrustManagers() : null;
 	}
 
@@ -138,11 +140,11 @@ final class SslMapper {
 		return p;
 	}
 
-	private static boolean hasText(String s) {
+	private static boolean hasText(@Nullable String s) {
 		return s != null && !s.isBlank();
 	}
 
-	private static String blankToNull(String s) {
+	private static @Nullable String blankToNull(@Nullable String s) {
 		return hasText(s) ? s : null;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.lws.core.ServerOption;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -25,7 +26,7 @@ final class Values {
 	}
 
 	/** A size in bytes, at least {@code min} bytes, that fits an int. */
-	static int bytes(String key, DataSize size, long min) {
+	static int bytes(String key, @Nullable DataSize size, long min) {
 		long bytes = (size != null) ? size.toBytes() : 0;
 		if (bytes < min) {
 			throw new InvalidLwsConfigurationException(key, "must be at least " + min + "B, not " + bytes + "B",
@@ -42,7 +43,7 @@ final class Values {
 	 * Whole seconds, at least {@code minSeconds}: libwebsockets' timeouts have one-second granularity, so a
 	 * fraction of a second is refused rather than silently rounded.
 	 */
-	static int seconds(String key, Duration duration, int minSeconds) {
+	static int seconds(String key, @Nullable Duration duration, int minSeconds) {
 		Duration d = (duration != null) ? duration : Duration.ZERO;
 		if (d.isNegative()) {
 			throw new InvalidLwsConfigurationException(key, "must not be negative, not " + d.getSeconds() + "s"

@@ -12,6 +12,7 @@ import io.lws.core.VhostCreationInfo;
 import io.lws.core.ext.pmd.PerMessageDeflate;
 import io.lws.spring.boot.autoconfigure.LwsProperties;
 import io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@code lws.vhosts.<name>.*} onto {@link VhostCreationInfo.Builder}: the {@code VHOST:} members of
@@ -31,8 +32,8 @@ final class VhostInfoMapper {
 	 * @param classLoader for class-path mounts
 	 * @return the builder, ready for customizers
 	 */
-	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost, List<LwsProtocol<?>> protocols,
-			ClassLoader classLoader) {
+	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost,
+			@Nullable List<LwsProtocol<?>> protocols, ClassLoader classLoader) {
 		return map(name, vhost, protocols, classLoader, null);
 	}
 
@@ -45,8 +46,9 @@ final class VhostInfoMapper {
 	 * @param sslBundles the application's SSL bundles for {@code ssl.bundle}, or null
 	 * @return the builder, ready for customizers
 	 */
-	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost, List<LwsProtocol<?>> protocols,
-			ClassLoader classLoader, org.springframework.boot.ssl.SslBundles sslBundles) {
+	static VhostCreationInfo.Builder map(String name, LwsProperties.Vhost vhost,
+			@Nullable List<LwsProtocol<?>> protocols, ClassLoader classLoader,
+			org.springframework.boot.ssl.@Nullable SslBundles sslBundles) {
 		String key = "lws.vhosts." + name;
 		VhostCreationInfo.Builder builder = VhostCreationInfo.builder(name);
 		mapExtensions(key, vhost.getExtensions(), builder);
@@ -144,7 +146,7 @@ final class VhostInfoMapper {
 		throw new InvalidLwsConfigurationException(key, "must not be negative", "Set 0 for no limit.");
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ final class EndpointDispatcher {
 
 	private final JsonMapper json;
 
-	private volatile List<OperationRoute> routes;
+	private volatile @Nullable List<OperationRoute> routes;
 
 	/**
 	 * A dispatcher.
@@ -102,7 +103,8 @@ final class EndpointDispatcher {
 			result = operation.invoke(context);
 		}
 		catch (InvalidEndpointRequestException ex) {
-			return ManagementResponse.error(400, ex.getReason());
+			String reason = ex.getReason(); // may be null: error(...) would throw, leaving the request unanswered
+			return ManagementResponse.error(400, (reason != null) ? reason : "Bad Request");
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Management operation {} failed: {}", operation.getId(), ex.toString());
@@ -130,7 +132,7 @@ final class EndpointDispatcher {
 		}
 	}
 
-	private ManagementResponse write(OperationRoute route, int status, String contentType, Object body,
+	private ManagementResponse write(OperationRoute route, int status, @Nullable String contentType, Object body,
 			List<String> accept) throws IOException {
 		Collection<String> produces = route.operation().getRequestPredicate().getProduces();
 		String produced = (contentType != null) ? contentType
@@ -180,7 +182,7 @@ final class EndpointDispatcher {
 		return result;
 	}
 
-	private static String normalise(String basePath) {
+	private static String normalise(@Nullable String basePath) {
 		String path = (basePath != null) ? basePath.trim() : "";
 		if (!path.isEmpty() && !path.startsWith("/")) {
 			path = "/" + path;

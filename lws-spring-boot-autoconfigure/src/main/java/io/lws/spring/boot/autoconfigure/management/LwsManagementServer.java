@@ -14,6 +14,7 @@ import io.lws.spring.boot.autoconfigure.LwsServerInitializedEvent;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 import io.lws.spring.boot.autoconfigure.server.LwsServerLifecycle;
 import io.lws.spring.boot.autoconfigure.server.ServerDefinition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public class LwsManagementServer implements SmartLifecycle {
 
 	private final String basePath;
 
-	private volatile ExecutorService executor;
+	private volatile @Nullable ExecutorService executor;
 
 	/**
 	 * A management server.
@@ -52,14 +53,15 @@ public class LwsManagementServer implements SmartLifecycle {
 	 * @param serverString the {@code server:} header, or {@code null}
 	 * @param publisher where to publish {@link LwsServerInitializedEvent}
 	 */
-	LwsManagementServer(EndpointDispatcher dispatcher, int port, String iface, String serverString,
+	LwsManagementServer(EndpointDispatcher dispatcher, int port, @Nullable String iface, @Nullable String serverString,
 			ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
 		this.basePath = dispatcher.basePath();
 		this.server = new LwsServer(VHOST, () -> definition(dispatcher, port, iface, serverString));
 	}
 
-	private ServerDefinition definition(EndpointDispatcher dispatcher, int port, String iface, String serverString) {
+	private ServerDefinition definition(EndpointDispatcher dispatcher, int port, @Nullable String iface,
+			@Nullable String serverString) {
 		ManagementProtocolHandler handler = new ManagementProtocolHandler(dispatcher, this.executor);
 		ContextCreationInfo context = ContextCreationInfo.builder()
 			.countThreads(1)

@@ -13,6 +13,7 @@ import io.lws.core.HttpHeaders;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The management vhost's only protocol, {@value #NAME}. Its {@code LWS_CALLBACK_HTTP} copies the request out of the
@@ -61,7 +62,7 @@ final class ManagementProtocolHandler implements LwsProtocolHandler<ManagementPr
 	}
 
 	@Override
-	public int onHttpWriteable(Lws wsi, Exchange exchange) {
+	public int onHttpWriteable(Lws wsi, @Nullable Exchange exchange) {
 		if (exchange == null || exchange.response == null) {
 			return 0;
 		}
@@ -111,7 +112,7 @@ final class ManagementProtocolHandler implements LwsProtocolHandler<ManagementPr
 	/** One HTTP transaction's state ({@code per_session_data_size}): the answer once it is ready. */
 	static final class Exchange {
 
-		volatile ManagementResponse response;
+		volatile @Nullable ManagementResponse response;
 
 	}
 

@@ -2,6 +2,8 @@ package io.lws.spring.boot.autoconfigure.management;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A finished answer of the management server: status, content type and body, ready to write in
  * {@code LWS_CALLBACK_HTTP_WRITEABLE}.
@@ -10,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * @param contentType the content type, or {@code null} for an empty body
  * @param body the body bytes
  */
-record ManagementResponse(int status, String contentType, byte[] body) {
+record ManagementResponse(int status, @Nullable String contentType, byte[] body) {
 
 	/** An answer with a JSON error body {@code {"status":..., "error":...}}. */
 	static ManagementResponse error(int status, String message) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
 import org.springframework.boot.actuate.endpoint.web.WebOperation;
 
@@ -47,7 +49,7 @@ final class OperationRoute {
 	 * Matches the request's segments (after the base path).
 	 * @return the selector arguments by name, or {@code null} when the path does not match
 	 */
-	Map<String, Object> match(String[] request) {
+	@Nullable Map<String, Object> match(String[] request) {
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		for (int i = 0; i < this.segments.length; i++) {
 			String segment = this.segments[i];

@@ -13,6 +13,7 @@ import io.lws.spring.boot.autoconfigure.server.LwsServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.BaseUnits;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
 
@@ -73,7 +74,7 @@ public class LwsServerGauges implements ApplicationListener<LwsServerInitialized
 		gauge(name, description, null, (ctx) -> value.applyAsDouble(ctx.headerPoolStats()));
 	}
 
-	private void gauge(String name, String description, String unit, ToDoubleFunction<LwsContext> value) {
+	private void gauge(String name, String description, @Nullable String unit, ToDoubleFunction<LwsContext> value) {
 		Gauge.builder(name, this.server, (s) -> {
 			LwsContext ctx = s.context();
 			return (ctx != null) ? value.applyAsDouble(ctx) : Double.NaN;

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's {@link MetricsRecorder} SPI written to Micrometer under the {@code lws.*} names of
@@ -155,14 +156,14 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		c.increment();
 	}
 
-	private VhostMeters vhost(String vhost) {
+	private VhostMeters vhost(@Nullable String vhost) {
 		String name = (vhost != null) ? vhost : "none";
 		VhostMeters meters = this.vhosts.get(name);
 		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name, (n) -> new VhostMeters(this.registry, n));
 	}
 
 	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, String meter, String description,
-			String protocol) {
+			@Nullable String protocol) {
 		String name = (protocol != null) ? protocol : "none";
 		LongAdder adder = adders.get(name);
 		if (adder != null) {
@@ -179,7 +180,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		});
 	}
 
-	private Counter counter(String meter, String description, String... tags) {
+	private Counter counter(String meter, String description, @Nullable String... tags) {
 		for (int i = 1; i < tags.length; i += 2) {
 			if (tags[i] == null) {
 				tags[i] = "none";
@@ -210,7 +211,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		static final int OTHER_STATUS = 500;
 
 		/** The HTTP response counters by status - 100, made on first use. */
-		final AtomicReferenceArray<Counter> responses = new AtomicReferenceArray<>(OTHER_STATUS + 1);
+		final AtomicReferenceArray<@Nullable Counter> responses = new AtomicReferenceArray<>(OTHER_STATUS + 1);
 
 		VhostMeters(MeterRegistry registry, String vhost) {
 			this.opened = Counter.builder(LwsMeterNames.CONNECTIONS_OPENED)

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.spring.boot.autoconfigure.LwsProtocol;
 import io.lws.spring.boot.autoconfigure.config.InvalidLwsConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.Ordered;
@@ -36,7 +37,7 @@ public class LwsProtocolRegistry {
 
 	private final Map<String, AtomicInteger> sessions = new ConcurrentHashMap<>();
 
-	private volatile Map<String, ProtocolDefinition> definitions;
+	private volatile @Nullable Map<String, ProtocolDefinition> definitions;
 
 	/**
 	 * A registry over the protocol beans of {@code beanFactory}.
@@ -88,7 +89,7 @@ public class LwsProtocolRegistry {
 	 * @param protocol the protocol name
 	 * @return the count, or {@code null} when the protocol is not counted (plain {@code LwsProtocol} beans)
 	 */
-	public Integer openSessions(String vhost, String protocol) {
+	public @Nullable Integer openSessions(String vhost, String protocol) {
 		AtomicInteger count = this.sessions.get(key(vhost, protocol));
 		return (count != null) ? count.get() : null;
 	}
@@ -145,7 +146,7 @@ public class LwsProtocolRegistry {
 		}
 	}
 
-	private int orderOf(String beanName, Object instance) {
+	private int orderOf(String beanName, @Nullable Object instance) {
 		Order order = this.beanFactory.findAnnotationOnBean(beanName, Order.class);
 		if (order != null) {
 			return order.value();

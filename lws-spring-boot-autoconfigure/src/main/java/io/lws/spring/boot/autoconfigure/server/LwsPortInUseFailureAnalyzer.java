@@ -1,5 +1,7 @@
 package io.lws.spring.boot.autoconfigure.server;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -31,7 +33,7 @@ public class LwsPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<LwsPort
 				cause);
 	}
 
-	private static String rootMessage(Throwable ex) {
+	private static @Nullable String rootMessage(Throwable ex) {
 		Throwable t = ex;
 		while (t.getCause() != null && t.getCause() != t) {
 			t = t.getCause();

@@ -8,6 +8,7 @@ import io.lws.core.LwsContext;
 import io.lws.core.LwsException;
 import io.lws.core.LwsVhost;
 import io.lws.core.VhostCreationInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,9 @@ public class LwsServer {
 
 	private final Supplier<ServerDefinition> definition;
 
-	private volatile LwsContext context;
+	private volatile @Nullable LwsContext context;
 
-	private volatile CompletableFuture<Void> gracefulShutdown;
+	private volatile @Nullable CompletableFuture<Void> gracefulShutdown;
 
 	/**
 	 * A server that is not started yet.
@@ -142,7 +143,7 @@ public class LwsServer {
 	 * The running context.
 	 * @return the context, or {@code null} when not running
 	 */
-	public LwsContext context() {
+	public @Nullable LwsContext context() {
 		return this.context;
 	}
 

@@ -1,5 +1,7 @@
 package io.lws.spring.boot.autoconfigure.server;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -28,7 +30,7 @@ public class LwsVhostStartFailureAnalyzer extends AbstractFailureAnalyzer<LwsVho
 	}
 
 	/** The key the message points at, or null. */
-	static String keyFor(String prefix, String message) {
+	static @Nullable String keyFor(String prefix, @Nullable String message) {
 		if (message == null) {
 			return null;
 		}
