@@ -206,7 +206,9 @@ final class HttpServerRole {
 						if (this.c.outputBackedUp()) {
 							// back-pressure on pipelining (lws parses the next request once the last answer is out):
 							// the rest waits, stashed, until the output drains, rather than every answer of a long
-							// pipeline being queued at once
+							// pipeline being queued at once; meanwhile the header buffer goes back to the pool, so
+							// clients that pipeline and never read cannot hold it from everyone else
+							releaseHeaderTable();
 							return;
 						}
 						if (!ensureHeaderTable()) {

@@ -80,6 +80,31 @@ class HeaderPoolIntegrationTest {
 	}
 
 	@Test
+	void clientsThatPipelineAndNeverReadHoldNoBufferWhileTheirAnswersWait(@TempDir Path www) throws Exception {
+		Files.write(www.resolve("app.js"), new byte[10 * 1024]);
+		Mount m = Mount.builder("/", MountOrigin.FILE, www.toString()).build();
+		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(2).timeoutSecsAhIdle(20), (v) -> v.mounts(m))) {
+			String pipeline = "GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n".repeat(2000);
+			RawClient[] stuck = new RawClient[3];
+			for (int i = 0; i < stuck.length; i++) {
+				stuck[i] = s.client().send(pipeline);
+			}
+			s.awaitConnections(stuck.length);
+			// their answers back up (nobody reads them); the buffers go back to the pool meanwhile
+			awaitPool(s, 0, 0);
+			try (RawClient c = s.client()) {
+				c.soTimeout(2000);
+				assertThat(c.send(GET).readResponse().status()).isEqualTo(404);
+			}
+			for (RawClient r : stuck) {
+				r.close();
+			}
+			s.awaitConnections(0);
+			awaitPool(s, 0, 0);
+		}
+	}
+
+	@Test
 	void aConnectionWaitingForABufferTimesOut() throws Exception {
 		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(1).timeoutSecsAhIdle(2), (v) -> {
 		})) {
