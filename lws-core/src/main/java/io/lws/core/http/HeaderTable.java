@@ -212,8 +212,8 @@ public final class HeaderTable {
 				this.state = State.HEADER_LINE;
 			}
 			case HEADER_LINE -> {
-				RequestError refused = (start == end) ? this.framing.check(this.store, isHttp10(), this.response)
-						: HeaderLineReader.read(this.store, start, end, this.limits);
+				RequestError refused = (start == end) ? checkHead() : HeaderLineReader.read(this.store, start, end,
+						this.limits);
 				if (refused != null) {
 					return fail(refused);
 				}
@@ -226,6 +226,34 @@ public final class HeaderTable {
 		}
 		this.lineEnd = this.store.used();
 		return ParseResult.NEED_MORE;
+	}
+
+	/** The checks of a complete head: its framing and Host, and the host of an absolute-form target. */
+	private RequestError checkHead() {
+		RequestError refused = this.framing.check(this.store, isHttp10(), this.response);
+		if (refused == null && !this.response) {
+			RequestTargetDecoder target = this.requestLine.target();
+			if (target.hostOffset() >= 0
+					&& !HostValue.isValid(this.store.data(), target.hostOffset(), target.hostOffset() + target.hostLength())) {
+				return RequestError.BAD_HOST;
+			}
+		}
+		return refused;
+	}
+
+	/**
+	 * Whether the request is a HEAD, also when its line was refused before the method was taken (a line over the
+	 * buffer, an unsupported version): the answer to a HEAD has no content whatever its status.
+	 * @return {@code true} for a HEAD request
+	 */
+	public boolean isHeadRequest() {
+		if (method() != null) {
+			return method() == HeaderToken.HEAD_URI;
+		}
+		byte[] data = this.store.data();
+		int start = this.store.used();
+		return !this.response && this.lineEnd - start >= 5 && data[start] == 'H' && data[start + 1] == 'E'
+				&& data[start + 2] == 'A' && data[start + 3] == 'D' && data[start + 4] == ' ';
 	}
 
 	private ParseResult fail(RequestError error) {

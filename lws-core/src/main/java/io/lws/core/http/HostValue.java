@@ -16,9 +16,12 @@ final class HostValue {
 	/** Whether the one {@code Host} fragment of the head is valid; an empty value is (a target with no authority). */
 	static boolean isValid(FragmentStore store) {
 		int frag = store.first(HeaderToken.HOST);
-		byte[] data = store.data();
 		int start = store.valueOffset(frag);
-		int end = start + store.valueLength(frag);
+		return isValid(store.data(), start, start + store.valueLength(frag));
+	}
+
+	/** Whether {@code data[start, end)} is {@code uri-host [ ":" port ]}: a Host value or an absolute target's. */
+	static boolean isValid(byte[] data, int start, int end) {
 		int i = start;
 		if (i < end && data[i] == '[') {
 			i++;

@@ -313,9 +313,8 @@ final class HttpServerRole {
 				sendErrorAndClose(400, "This port serves plain HTTP only as a redirect to https, which needs a Host.");
 				return;
 			}
-			String target = t.rawUri();
-			// the origin-form as sent; the path of an absolute-form target; / for OPTIONS *
-			String rest = (target != null && target.startsWith("/")) ? target : (path.startsWith("/") ? path : "/");
+			// the origin-form as sent; an absolute-form target's path and query; / for OPTIONS *
+			String rest = redirectTarget(t.rawUri());
 			redirect(301, "https://" + authority + rest);
 			return;
 		}
@@ -632,6 +631,23 @@ final class HttpServerRole {
 				+ title + "</h1>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** The path and query of a request target for a redirect to https: {@code /} when it has none ({@code *}). */
+	static String redirectTarget(String rawTarget) {
+		if (rawTarget == null) {
+			return "/";
+		}
+		if (rawTarget.startsWith("/")) {
+			return rawTarget;
+		}
+		int scheme = rawTarget.indexOf("://");
+		int slash = (scheme >= 0) ? rawTarget.indexOf('/', scheme + 3) : -1;
+		if (slash >= 0) {
+			return rawTarget.substring(slash);
+		}
+		int query = (scheme >= 0) ? rawTarget.indexOf('?', scheme + 3) : -1;
+		return (query >= 0) ? "/" + rawTarget.substring(query) : "/";
+	}
+
 	/**
 	 * A filter callback ({@code FILTER_HTTP_CONNECTION}, {@code FILTER_PROTOCOL_CONNECTION}) refused the request:
 	 * answers 403 and closes, or only closes when the callback answered the request itself (a 401 with its
@@ -654,7 +670,7 @@ final class HttpServerRole {
 			.add("connection", "close")
 			.toByteBuffer("HTTP/1.1", this.c.pt.context.info().serverString());
 		this.responseStarted = true;
-		if (this.head || (this.ah != null && "HEAD".equals(this.ah.methodName()))) {
+		if (this.head || (this.ah != null && this.ah.isHeadRequest())) {
 			// RFC 9110 section 9.3.2: no content in an answer to HEAD, whatever the status
 			this.c.queueOutput(b);
 		}

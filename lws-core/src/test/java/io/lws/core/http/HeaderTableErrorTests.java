@@ -187,6 +187,8 @@ class HeaderTableErrorTests {
 				arguments(head("GET / HTTP/1.1", "Host: <x>"), RequestError.BAD_HOST),
 				arguments(head("GET / HTTP/1.1", "Host: a%zz"), RequestError.BAD_HOST),
 				arguments(head("GET / HTTP/1.1", "Host: [::1]x"), RequestError.BAD_HOST),
+				arguments(head("GET http://x:abc/x HTTP/1.1", "Host: h"), RequestError.BAD_HOST),
+				arguments(head("GET http://a b/x HTTP/1.1", "Host: h"), RequestError.MALFORMED_REQUEST_LINE),
 				arguments(head("POST / HTTP/1.0", "Transfer-Encoding: chunked"),
 						RequestError.TRANSFER_ENCODING_IN_HTTP10));
 	}

@@ -197,12 +197,14 @@ class HttpServerTest {
 
 	@Test
 	void anErrorAnswerToHeadHasNoContent() throws Exception {
-		for (String bad : new String[] { "HEAD /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "HEAD / HTTP/1.1\r\n\r\n",
-				"HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n" }) {
+		String[][] cases = { { "HEAD /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "400" }, { "HEAD / HTTP/1.1\r\n\r\n", "400" },
+				{ "HEAD / HTTP/1.1\r\nHost: a b\r\n\r\n", "400" }, { "HEAD / HTTP/2.0\r\nHost: x\r\n\r\n", "505" },
+				{ "HEAD /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n", "414" } };
+		for (String[] bad : cases) {
 			try (TestServer s = TestServer.start((v) -> v.mounts(fileMount())); RawClient c = s.client()) {
-				HttpResponse r = c.send(bad).readHeadResponse();
-				assertThat(r.status()).as(bad).isEqualTo(400);
-				assertThat(c.read()).as("no content after the head of %s", bad).isEqualTo(-1);
+				HttpResponse r = c.send(bad[0]).readHeadResponse();
+				assertThat(r.status()).as(bad[1]).isEqualTo(Integer.parseInt(bad[1]));
+				assertThat(c.read()).as("no content after the head of a %s", bad[1]).isEqualTo(-1);
 			}
 		}
 	}

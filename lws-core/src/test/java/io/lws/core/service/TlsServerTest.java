@@ -334,8 +334,8 @@ class TlsServerTest {
 			}
 			// an absolute-form target names the host (RFC 9112 section 3.2.2); OPTIONS * goes to /
 			try (RawClient c = new RawClient(s.port())) {
-				c.send("GET http://other.example/x HTTP/1.1\r\nHost: localhost\r\n\r\n");
-				assertThat(c.readResponse().header("location")).isEqualTo("https://other.example/x");
+				c.send("GET http://other.example/x?q=1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+				assertThat(c.readResponse().header("location")).isEqualTo("https://other.example/x?q=1");
 			}
 			try (RawClient c = new RawClient(s.port())) {
 				c.send("OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n");
