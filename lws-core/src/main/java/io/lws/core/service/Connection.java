@@ -712,8 +712,10 @@ public final class Connection implements Lws {
 			this.http.pumpFile();
 			return;
 		}
-		if (this.ws == null && this.client == null && this.http != null && this.http.isIdle()) {
-			// pipelined requests held back while the answers drained (HttpServerRole.wantsToRead) may go on
+		if (this.ws == null && this.client == null && this.http != null && this.http.isIdle()
+				&& (this.stash != null || (this.interestOps & SelectionKey.OP_READ) == 0)) {
+			// pipelined requests held back while the answers drained (HttpServerRole.wantsToRead) may go on; a
+			// connection already reading with nothing stashed needs nothing here
 			updateReadInterest();
 		}
 		if (this.closeAfterFlush) {
@@ -1012,8 +1014,13 @@ public final class Connection implements Lws {
 			this.pt.timeouts.remove(this);
 			return;
 		}
+		armTimeout(reason, ServiceThread.nowSecs() + secs);
+	}
+
+	/** Makes {@code reason} pending until {@code deadlineSecs}; the once-a-second check closes the connection then. */
+	private void armTimeout(PendingTimeout reason, long deadlineSecs) {
 		this.timeoutReason = reason;
-		this.timeoutDeadline = ServiceThread.nowSecs() + secs;
+		this.timeoutDeadline = deadlineSecs;
 		this.pt.timeouts.add(this);
 	}
 
@@ -1471,9 +1478,7 @@ public final class Connection implements Lws {
 			return;
 		}
 		// 0 or LWS_TO_KILL_ASYNC: as in libwebsockets, due now, so it fires at the next timeout check
-		this.timeoutReason = reason;
-		this.timeoutDeadline = ServiceThread.nowSecs();
-		this.pt.timeouts.add(this);
+		armTimeout(reason, ServiceThread.nowSecs());
 	}
 
 	@Override

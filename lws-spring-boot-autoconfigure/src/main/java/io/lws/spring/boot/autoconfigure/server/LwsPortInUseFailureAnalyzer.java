@@ -13,8 +13,8 @@ public class LwsPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<LwsPort
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LwsPortInUseException cause) {
-		boolean management = "management".equals(cause.getServer());
-		String prefix = management ? "lws.management" : "lws.vhosts." + cause.getVhost();
+		boolean management = VhostKeys.isManagement(cause.getServer());
+		String prefix = VhostKeys.prefix(cause.getServer(), cause.getVhost());
 		String root = rootMessage(cause);
 		if (root != null && root.contains("Cannot assign requested address")) {
 			// EADDRNOTAVAIL: the port may be free, but the address asked for is not one of this host's

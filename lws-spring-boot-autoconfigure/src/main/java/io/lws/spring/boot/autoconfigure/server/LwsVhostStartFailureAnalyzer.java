@@ -19,8 +19,7 @@ public class LwsVhostStartFailureAnalyzer extends AbstractFailureAnalyzer<LwsVho
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LwsVhostStartException cause) {
-		String prefix = "management".equals(cause.getServer()) ? "lws.management"
-				: "lws.vhosts." + cause.getVhost();
+		String prefix = VhostKeys.prefix(cause.getServer(), cause.getVhost());
 		String key = keyFor(prefix, cause.getMessage());
 		return new FailureAnalysis("lws vhost '" + cause.getVhost() + "' failed to start: " + cause.getMessage(),
 				(key != null) ? "Fix " + key + " (docs/configuration.md describes it)."
