@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for lws meters in Micrometer: the engine's
- * {@link MetricsRecorder} SPI and gauges over the context (connections, the header "ah" pool, service threads).
- * Needs a {@link MeterRegistry} bean; without Micrometer the server runs with {@link MetricsRecorder#NONE}.
+ * {@link MetricsRecorder} SPI, and a {@link LwsMetricsBinder} of gauges over the context (connections, the header
+ * "ah" pool, service threads) that Spring Boot's metrics support binds to the registry. Needs a {@link MeterRegistry}
+ * bean; without Micrometer the server runs with {@link MetricsRecorder#NONE}.
  */
 @AutoConfiguration(after = LwsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -32,8 +33,8 @@ public final class LwsMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LwsServerGauges lwsServerGauges(MeterRegistry registry, LwsServer lwsServer) {
-		return new LwsServerGauges(registry, lwsServer);
+	LwsMetricsBinder lwsMetricsBinder(LwsServer lwsServer) {
+		return new LwsMetricsBinder(lwsServer);
 	}
 
 }

@@ -10,14 +10,14 @@ import io.lws.core.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.BaseUnits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's {@link MetricsRecorder} SPI written to Micrometer under the {@code lws.*} names of
- * {@link LwsMeterNames}. Cheap on the hot path by construction: bytes and messages go to {@link LongAdder}s read by
+ * The engine's {@link MetricsRecorder} SPI written to Micrometer under the {@code lws.*} meters of
+ * {@link LwsMeters}. Cheap on the hot path by construction: bytes and messages go to {@link LongAdder}s read by
  * {@link FunctionCounter}s only when the registry publishes; per-tag meters are resolved once per tag value (vhost,
  * protocol, reason, code) and then found with one {@link ConcurrentHashMap#get} lookup; nothing allocates per byte or
  * per message. Tag values are bounded: configured vhost and protocol names, engine enums, bucketed close codes.
@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public class MicrometerMetricsRecorder implements MetricsRecorder {
 
 	private final MeterRegistry registry;
+
+	private final Tags commonTags;
 
 	private final LongAdder bytesIn = new LongAdder();
 
@@ -47,22 +49,27 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	 * @param registry where meters go
 	 */
 	public MicrometerMetricsRecorder(MeterRegistry registry) {
+		this(registry, Tags.empty());
+	}
+
+	/**
+	 * A recorder registering its meters in {@code registry}, each with {@code tags} besides its own.
+	 * @param registry where meters go
+	 * @param tags tags added to every meter, e.g. an application or instance name
+	 */
+	public MicrometerMetricsRecorder(MeterRegistry registry, Iterable<Tag> tags) {
 		this.registry = registry;
-		FunctionCounter.builder(LwsMeterNames.BYTES_RECEIVED, this.bytesIn, LongAdder::doubleValue)
-			.baseUnit(BaseUnits.BYTES)
-			.description("Bytes read from sockets")
+		this.commonTags = Tags.of(tags);
+		LwsMeters.BYTES_RECEIVED.functionCounter(this.bytesIn, LongAdder::doubleValue)
+			.tags(this.commonTags)
 			.register(registry);
-		FunctionCounter.builder(LwsMeterNames.BYTES_SENT, this.bytesOut, LongAdder::doubleValue)
-			.baseUnit(BaseUnits.BYTES)
-			.description("Bytes written to sockets")
+		LwsMeters.BYTES_SENT.functionCounter(this.bytesOut, LongAdder::doubleValue)
+			.tags(this.commonTags)
 			.register(registry);
-		FunctionCounter.builder(LwsMeterNames.WRITABLE_REQUESTS, this.writableRequests, LongAdder::doubleValue)
-			.baseUnit(BaseUnits.EVENTS)
-			.description("Writeable callbacks requested (lws_callback_on_writable)")
+		LwsMeters.WRITABLE_REQUESTS.functionCounter(this.writableRequests, LongAdder::doubleValue)
+			.tags(this.commonTags)
 			.register(registry);
-		this.headerWait = Timer.builder(LwsMeterNames.HEADER_POOL_ACQUIRE)
-			.description("Time connections waited for an HTTP header buffer")
-			.register(registry);
+		this.headerWait = LwsMeters.HEADER_POOL_ACQUIRE.timer().tags(this.commonTags).register(registry);
 	}
 
 	/** Counts an accepted connection on {@code vhost}. */
@@ -94,39 +101,38 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	/** Counts a whole WebSocket message received on {@code protocol}. */
 	@Override
 	public void messageIn(String protocol) {
-		adder(this.messagesIn, LwsMeterNames.MESSAGES_RECEIVED, "WebSocket messages received", protocol).increment();
+		adder(this.messagesIn, LwsMeters.MESSAGES_RECEIVED, protocol).increment();
 	}
 
 	/** Counts a whole WebSocket message sent on {@code protocol}. */
 	@Override
 	public void messageOut(String protocol) {
-		adder(this.messagesOut, LwsMeterNames.MESSAGES_SENT, "WebSocket messages sent", protocol).increment();
+		adder(this.messagesOut, LwsMeters.MESSAGES_SENT, protocol).increment();
 	}
 
 	/** Counts a WebSocket handshake by its result. */
 	@Override
 	public void handshake(String vhost, String result) {
-		counter(LwsMeterNames.HANDSHAKES, "WebSocket handshakes", "vhost", vhost, "result", result).increment();
+		counter(LwsMeters.HANDSHAKES, "vhost", vhost, "result", result).increment();
 	}
 
 	/** Counts a TLS handshake by its result. */
 	@Override
 	public void tlsHandshake(String vhost, String result) {
-		counter(LwsMeterNames.TLS_HANDSHAKES, "TLS handshakes", "vhost", vhost, "result", result).increment();
+		counter(LwsMeters.TLS_HANDSHAKES, "vhost", vhost, "result", result).increment();
 	}
 
-		/** Counts a WebSocket close by bucketed code and initiator. */
+	/** Counts a WebSocket close by bucketed code and initiator. */
 	@Override
 	public void webSocketClosed(String protocol, int code, String initiator) {
-		counter(LwsMeterNames.CLOSES, "WebSocket closes", "protocol", protocol, "code", CloseCodeTag.of(code),
-				"initiator", initiator)
+		counter(LwsMeters.CLOSES, "protocol", protocol, "code", CloseCodeTag.of(code), "initiator", initiator)
 			.increment();
 	}
 
 	/** Counts a pending timeout that closed a connection. */
 	@Override
 	public void timeout(String reason) {
-		counter(LwsMeterNames.TIMEOUTS, "Pending timeouts that closed a connection", "reason", reason).increment();
+		counter(LwsMeters.TIMEOUTS, "reason", reason).increment();
 	}
 
 	/** Counts writeable callback requests. */
@@ -150,7 +156,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		Counter c = meters.responses.get(slot);
 		if (c == null) {
 			String tag = (slot == VhostMeters.OTHER_STATUS) ? "other" : Integer.toString(status);
-			c = counter(LwsMeterNames.HTTP_RESPONSES, "HTTP responses generated by lws", "vhost", vhost, "status", tag);
+			c = counter(LwsMeters.HTTP_RESPONSES, "vhost", vhost, "status", tag);
 			meters.responses.set(slot, c);
 		}
 		c.increment();
@@ -159,11 +165,10 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	private VhostMeters vhost(@Nullable String vhost) {
 		String name = (vhost != null) ? vhost : "none";
 		VhostMeters meters = this.vhosts.get(name);
-		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name, (n) -> new VhostMeters(this.registry, n));
+		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name, (n) -> new VhostMeters(this.registry, this.commonTags.and("vhost", n)));
 	}
 
-	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, String meter, String description,
-			@Nullable String protocol) {
+	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, LwsMeters meter, @Nullable String protocol) {
 		String name = (protocol != null) ? protocol : "none";
 		LongAdder adder = adders.get(name);
 		if (adder != null) {
@@ -171,31 +176,26 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		}
 		return adders.computeIfAbsent(name, (n) -> {
 			LongAdder created = new LongAdder();
-			FunctionCounter.builder(meter, created, LongAdder::doubleValue)
-				.baseUnit(BaseUnits.MESSAGES)
-				.description(description)
-				.tags("protocol", n)
+			meter.functionCounter(created, LongAdder::doubleValue)
+				.tags(this.commonTags.and("protocol", n))
 				.register(this.registry);
 			return created;
 		});
 	}
 
-	private Counter counter(String meter, String description, @Nullable String... tags) {
+	private Counter counter(LwsMeters meter, @Nullable String... tags) {
 		for (int i = 1; i < tags.length; i += 2) {
 			if (tags[i] == null) {
 				tags[i] = "none";
 			}
 		}
-		String key = meter + '|' + String.join("|", tags);
+		String key = meter.name() + '|' + String.join("|", tags);
 		Counter counter = this.keyed.get(key);
 		if (counter != null) {
 			return counter;
 		}
-		return this.keyed.computeIfAbsent(key, (k) -> Counter.builder(meter)
-			.description(description)
-			.baseUnit(BaseUnits.EVENTS)
-			.tags(Tags.of(tags))
-			.register(this.registry));
+		return this.keyed.computeIfAbsent(key,
+				(k) -> meter.counter().tags(this.commonTags.and(tags)).register(this.registry));
 	}
 
 	/** The meters of one vhost, resolved once. */
@@ -213,21 +213,10 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		/** The HTTP response counters by status - 100, made on first use. */
 		final AtomicReferenceArray<@Nullable Counter> responses = new AtomicReferenceArray<>(OTHER_STATUS + 1);
 
-		VhostMeters(MeterRegistry registry, String vhost) {
-			this.opened = Counter.builder(LwsMeterNames.CONNECTIONS_OPENED)
-				.description("Connections accepted")
-				.baseUnit(BaseUnits.CONNECTIONS)
-				.tag("vhost", vhost)
-				.register(registry);
-			this.closed = Counter.builder(LwsMeterNames.CONNECTIONS_CLOSED)
-				.description("Connections closed")
-				.baseUnit(BaseUnits.CONNECTIONS)
-				.tag("vhost", vhost)
-				.register(registry);
-			this.duration = Timer.builder(LwsMeterNames.CONNECTIONS_DURATION)
-				.description("Connection lifetimes")
-				.tag("vhost", vhost)
-				.register(registry);
+		VhostMeters(MeterRegistry registry, Tags tags) {
+			this.opened = LwsMeters.CONNECTIONS_OPENED.counter().tags(tags).register(registry);
+			this.closed = LwsMeters.CONNECTIONS_CLOSED.counter().tags(tags).register(registry);
+			this.duration = LwsMeters.CONNECTIONS_DURATION.timer().tags(tags).register(registry);
 		}
 
 	}

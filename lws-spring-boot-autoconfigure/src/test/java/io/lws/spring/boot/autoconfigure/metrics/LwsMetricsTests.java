@@ -1,16 +1,28 @@
 package io.lws.spring.boot.autoconfigure.metrics;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.lws.spring.boot.autoconfigure.LwsAutoConfiguration;
 import io.lws.spring.boot.autoconfigure.EchoProtocol;
 import io.lws.spring.boot.autoconfigure.WsClient;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LwsMetricsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LwsAutoConfiguration.class, LwsMetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, LwsAutoConfiguration.class,
+				LwsMetricsAutoConfiguration.class))
 		.withUserConfiguration(EchoProtocol.class)
 		.withPropertyValues("lws.vhosts.default.port=0");
 
@@ -43,31 +56,128 @@ class LwsMetricsTests {
 			assertThat(context.getBean(LwsServer.class).context().info().metricsRecorder())
 				.isSameAs(context.getBean(MicrometerMetricsRecorder.class));
 			int port = context.getBean(LwsServer.class).port();
-			assertThat(registry.get(LwsMeterNames.HEADER_POOL_MAX).gauge().value()).isEqualTo(32);
+			assertThat(registry.get(LwsMeters.HEADER_POOL_MAX.getName()).gauge().value()).isEqualTo(32);
 			try (WsClient client = new WsClient(port, "echo")) {
 				assertThat(client.echo("one")).isEqualTo("one");
 				assertThat(client.echo("two")).isEqualTo("two");
-				assertThat(registry.get(LwsMeterNames.CONNECTIONS_ACTIVE).tag("vhost", "default").gauge().value())
+				assertThat(registry.get(LwsMeters.CONNECTIONS_ACTIVE.getName()).tag("vhost", "default").gauge().value())
 					.isEqualTo(1);
 			}
-			awaitCount(registry, LwsMeterNames.CONNECTIONS_CLOSED, 1);
-			assertThat(registry.get(LwsMeterNames.CONNECTIONS_OPENED).tag("vhost", "default").counter().count())
+			awaitCount(registry, LwsMeters.CONNECTIONS_CLOSED.getName(), 1);
+			assertThat(registry.get(LwsMeters.CONNECTIONS_OPENED.getName()).tag("vhost", "default").counter().count())
 				.isEqualTo(1);
-			assertThat(registry.get(LwsMeterNames.CONNECTIONS_DURATION).tag("vhost", "default").timer().count())
+			assertThat(registry.get(LwsMeters.CONNECTIONS_DURATION.getName()).tag("vhost", "default").timer().count())
 				.isEqualTo(1);
-			assertThat(registry.get(LwsMeterNames.MESSAGES_RECEIVED).tag("protocol", "echo").functionCounter().count())
+			assertThat(registry.get(LwsMeters.MESSAGES_RECEIVED.getName()).tag("protocol", "echo").functionCounter().count())
 				.isEqualTo(2);
-			assertThat(registry.get(LwsMeterNames.MESSAGES_SENT).tag("protocol", "echo").functionCounter().count())
+			assertThat(registry.get(LwsMeters.MESSAGES_SENT.getName()).tag("protocol", "echo").functionCounter().count())
 				.isEqualTo(2);
-			assertThat(registry.get(LwsMeterNames.BYTES_RECEIVED).functionCounter().count()).isPositive();
-			assertThat(registry.get(LwsMeterNames.BYTES_SENT).functionCounter().count()).isPositive();
-			assertThat(registry.get(LwsMeterNames.HANDSHAKES).tag("vhost", "default").counter().count()).isEqualTo(1);
-			assertThat(registry.get(LwsMeterNames.CLOSES).tag("protocol", "echo").counter().count()).isEqualTo(1);
-			assertThat(registry.get(LwsMeterNames.SERVICE_THREADS).gauge().value()).isEqualTo(1);
-			assertThat(registry.get(LwsMeterNames.SERVICE_THREADS_ALIVE).gauge().value()).isEqualTo(1);
-			assertThat(registry.get(LwsMeterNames.CONNECTIONS_ACTIVE).tag("vhost", "default").gauge().value())
+			assertThat(registry.get(LwsMeters.BYTES_RECEIVED.getName()).functionCounter().count()).isPositive();
+			assertThat(registry.get(LwsMeters.BYTES_SENT.getName()).functionCounter().count()).isPositive();
+			assertThat(registry.get(LwsMeters.HANDSHAKES.getName()).tag("vhost", "default").counter().count()).isEqualTo(1);
+			assertThat(registry.get(LwsMeters.CLOSES.getName()).tag("protocol", "echo").counter().count()).isEqualTo(1);
+			assertThat(registry.get(LwsMeters.SERVICE_THREADS.getName()).gauge().value()).isEqualTo(1);
+			assertThat(registry.get(LwsMeters.SERVICE_THREADS_ALIVE.getName()).gauge().value()).isEqualTo(1);
+			assertThat(registry.get(LwsMeters.CONNECTIONS_ACTIVE.getName()).tag("vhost", "default").gauge().value())
 				.isZero();
 		});
+	}
+
+	@Test
+	void everyMeterIsRegisteredAsLwsMetersDocumentsIt() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			try (WsClient client = new WsClient(context.getBean(LwsServer.class).port(), "echo")) {
+				assertThat(client.echo("one")).isEqualTo("one");
+			}
+			awaitCount(registry, LwsMeters.CLOSES.getName(), 1);
+			// the meters plain echo traffic does not reach
+			MicrometerMetricsRecorder recorder = context.getBean(MicrometerMetricsRecorder.class);
+			recorder.tlsHandshake("default", "ok");
+			recorder.timeout("AWAITING_PROXY_RESPONSE");
+			recorder.httpResponse("default", 404);
+			List<String> mismatches = new ArrayList<>();
+			Set<String> seen = new java.util.HashSet<>();
+			for (Meter meter : registry.getMeters()) {
+				Meter.Id id = meter.getId();
+				LwsMeters documented = Arrays.stream(LwsMeters.values())
+					.filter((m) -> m.getName().equals(id.getName()))
+					.findFirst()
+					.orElse(null);
+				if (documented == null) {
+					assertThat(id.getName()).as("an lws meter missing from LwsMeters").doesNotStartWith("lws.");
+					continue;
+				}
+				seen.add(documented.getName());
+				Set<String> keys = id.getTags().stream().map(Tag::getKey).collect(Collectors.toSet());
+				if (id.getType() != documented.getType() || !keys.equals(keyNames(documented))
+						|| !java.util.Objects.equals(id.getBaseUnit(), documented.getBaseUnit())
+						|| !documented.getDescription().equals(id.getDescription())) {
+					mismatches.add(id + " against " + documented);
+				}
+			}
+			assertThat(mismatches).isEmpty();
+			assertThat(seen).containsExactlyInAnyOrderElementsOf(
+					Arrays.stream(LwsMeters.values()).map(LwsMeters::getName).toList());
+		});
+	}
+
+	@Test
+	void docsListEveryMeterWithItsTypeUnitAndTags() throws Exception {
+		String docs = Files.readString(Path.of("../docs/metrics.md"));
+		List<String> missing = new ArrayList<>();
+		for (LwsMeters meter : LwsMeters.values()) {
+			String type = switch (meter.getType()) {
+				case GAUGE -> "gauge";
+				case TIMER -> "timer";
+				default -> "counter";
+			};
+			String unit = (meter.getBaseUnit() != null) ? meter.getBaseUnit() : "—";
+			String tags = keyNames(meter).isEmpty() ? "—"
+					: Arrays.stream(meter.getKeyNames())
+						.map((k) -> "`" + k.asString() + "`")
+						.collect(Collectors.joining(", "));
+			String row = "| `" + meter.getName() + "` | " + type + " | " + unit + " | " + tags + " |";
+			if (!docs.contains(row)) {
+				missing.add(row);
+			}
+		}
+		assertThat(missing).as("rows missing from docs/metrics.md").isEmpty();
+		assertThat(docs.lines().filter((l) -> l.startsWith("| `lws.")).count()).isEqualTo(LwsMeters.values().length);
+	}
+
+	@Test
+	void aBinderBoundAfterTheStartGetsTheVhostGaugesAtOnceWithItsCommonTags() {
+		this.runner.run((context) -> {
+			LwsMetricsBinder binder = new LwsMetricsBinder(context.getBean(LwsServer.class), Tags.of("app", "y"));
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			binder.bindTo(registry);
+			assertThat(registry.get(LwsMeters.CONNECTIONS_ACTIVE.getName()).tag("vhost", "default").gauge().value())
+				.isZero();
+			assertThat(registry.get(LwsMeters.HEADER_POOL_MAX.getName()).gauge().value()).isEqualTo(32);
+			for (Meter meter : registry.getMeters()) {
+				assertThat(meter.getId().getTag("app")).as(meter.getId().getName()).isEqualTo("y");
+			}
+		});
+	}
+
+	@Test
+	void recorderCommonTagsGoOnEveryMeter() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MicrometerMetricsRecorder recorder = new MicrometerMetricsRecorder(registry, Tags.of("app", "x"));
+		recorder.connectionOpened("v");
+		recorder.messageIn("p");
+		recorder.handshake("v", "success");
+		recorder.httpResponse("v", 200);
+		for (Meter meter : registry.getMeters()) {
+			assertThat(meter.getId().getTag("app")).as(meter.getId().getName()).isEqualTo("x");
+		}
+		assertThat(registry.get(LwsMeters.HANDSHAKES.getName()).tag("vhost", "v").tag("result", "success").counter()
+			.count()).isEqualTo(1);
+	}
+
+	private static Set<String> keyNames(LwsMeters meter) {
+		return Arrays.stream(meter.getKeyNames()).map(KeyName::asString).collect(Collectors.toSet());
 	}
 
 	@Test
@@ -87,7 +197,7 @@ class LwsMetricsTests {
 	}
 
 	private static double count(MeterRegistry registry, String vhost, String status) {
-		return registry.get(LwsMeterNames.HTTP_RESPONSES).tag("vhost", vhost).tag("status", status).counter().count();
+		return registry.get(LwsMeters.HTTP_RESPONSES.getName()).tag("vhost", vhost).tag("status", status).counter().count();
 	}
 
 	@Test

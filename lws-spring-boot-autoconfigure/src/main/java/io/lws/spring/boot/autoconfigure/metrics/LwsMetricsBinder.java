@@ -1,0 +1,124 @@
+package io.lws.spring.boot.autoconfigure.metrics;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
+
+import io.lws.core.HeaderPoolStats;
+import io.lws.core.LwsContext;
+import io.lws.core.LwsVhost;
+import io.lws.core.service.ContextEngine;
+import io.lws.core.service.ServiceThread;
+import io.lws.spring.boot.autoconfigure.LwsServerInitializedEvent;
+import io.lws.spring.boot.autoconfigure.server.LwsServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Binds the gauges over the lws server's live state, read only when a registry publishes: the header "ah" pool
+ * ({@code max_http_header_pool}: max, active, idle, pending), the service threads ({@code count_threads}, and how
+ * many are alive) and open connections per vhost ({@code LwsVhost.connectionCount()}). A {@link MeterBinder}: Spring
+ * Boot binds it to the application's registry. Context-wide gauges are bound at once (NaN while the server is
+ * stopped); per-vhost gauges once the server has started and its vhosts are known, the way Boot binds Tomcat's and
+ * Jetty's meters at start.
+ */
+public class LwsMetricsBinder implements MeterBinder, ApplicationListener<LwsServerInitializedEvent> {
+
+	private final LwsServer server;
+
+	private final Tags tags;
+
+	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+	/**
+	 * A binder for {@code server}'s gauges.
+	 * @param server the lws server
+	 */
+	public LwsMetricsBinder(LwsServer server) {
+		this(server, Tags.empty());
+	}
+
+	/**
+	 * A binder for {@code server}'s gauges, each with {@code tags} besides its own.
+	 * @param server the lws server
+	 * @param tags tags added to every gauge, e.g. an application or instance name
+	 */
+	public LwsMetricsBinder(LwsServer server, Iterable<Tag> tags) {
+		this.server = server;
+		this.tags = Tags.of(tags);
+	}
+
+	/** Binds the context-wide gauges to {@code registry}, and the per-vhost ones if the server is already up. */
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registries.add(registry);
+		pool(registry, LwsMeters.HEADER_POOL_MAX, HeaderPoolStats::size);
+		pool(registry, LwsMeters.HEADER_POOL_ACTIVE, HeaderPoolStats::inUse);
+		pool(registry, LwsMeters.HEADER_POOL_IDLE, (s) -> s.size() - s.inUse());
+		pool(registry, LwsMeters.HEADER_POOL_PENDING, HeaderPoolStats::waiting);
+		gauge(registry, LwsMeters.SERVICE_THREADS, LwsContext::countThreads);
+		gauge(registry, LwsMeters.SERVICE_THREADS_ALIVE, LwsMetricsBinder::aliveThreads);
+		LwsContext ctx = this.server.context();
+		if (ctx != null) {
+			bindVhosts(registry, ctx);
+		}
+	}
+
+	/** Binds {@code lws.connections.active} for each vhost of the started lws server, in every bound registry. */
+	@Override
+	public void onApplicationEvent(LwsServerInitializedEvent event) {
+		if (event.getServer() != this.server) {
+			return;
+		}
+		for (MeterRegistry registry : this.registries) {
+			bindVhosts(registry, event.getContext());
+		}
+	}
+
+	private void bindVhosts(MeterRegistry registry, LwsContext ctx) {
+		// registering an existing meter again returns it, so a registry bound before and after the start is fine
+		for (LwsVhost vhost : ctx.vhosts()) {
+			String name = vhost.name();
+			LwsMeters.CONNECTIONS_ACTIVE.gauge(this.server, (s) -> connections(s, name))
+				.tags(this.tags.and(LwsMeterTags.VHOST.asString(), name))
+				.strongReference(true)
+				.register(registry);
+		}
+	}
+
+	private static double connections(LwsServer server, String vhost) {
+		LwsContext ctx = server.context();
+		LwsVhost v = (ctx != null) ? ctx.vhost(vhost) : null;
+		return (v != null) ? v.connectionCount() : Double.NaN;
+	}
+
+	private void pool(MeterRegistry registry, LwsMeters meter, ToDoubleFunction<HeaderPoolStats> value) {
+		gauge(registry, meter, (ctx) -> value.applyAsDouble(ctx.headerPoolStats()));
+	}
+
+	private void gauge(MeterRegistry registry, LwsMeters meter, ToDoubleFunction<LwsContext> value) {
+		meter.gauge(this.server, (s) -> {
+			LwsContext ctx = s.context();
+			return (ctx != null) ? value.applyAsDouble(ctx) : Double.NaN;
+		}).tags(this.tags).strongReference(true).register(registry);
+	}
+
+	static int aliveThreads(LwsContext ctx) {
+		if (ctx instanceof ContextEngine engine) {
+			List<ServiceThread> threads = engine.serviceThreads();
+			int alive = 0;
+			for (ServiceThread t : threads) {
+				if (t.isAlive()) {
+					alive++;
+				}
+			}
+			return alive;
+		}
+		return ctx.countThreads();
+	}
+
+}
