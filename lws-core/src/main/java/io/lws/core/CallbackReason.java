@@ -36,7 +36,9 @@ public enum CallbackReason {
 	SERVER_WRITEABLE(11),
 	/** {@code LWS_CALLBACK_HTTP}: an HTTP request not served by a mount; {@code in} is the URI path. */
 	HTTP(12),
-	/** {@code LWS_CALLBACK_HTTP_BODY}: the next piece of a request body; {@code in} is a {@link java.nio.ByteBuffer}. */
+	/**
+	 * {@code LWS_CALLBACK_HTTP_BODY}: the next piece of a request body; {@code in} is a {@link java.nio.ByteBuffer}.
+	 */
 	HTTP_BODY(13),
 	/**
 	 * {@code LWS_CALLBACK_HTTP_BODY_COMPLETION}: the whole request body has been delivered; also at once for a request
@@ -73,7 +75,9 @@ public enum CallbackReason {
 	CLIENT_CONFIRM_EXTENSION_SUPPORTED(26),
 	/** {@code LWS_CALLBACK_PROTOCOL_INIT}: once per (vhost, protocol) at start; {@code in} is the {@link LwsVhost}. */
 	PROTOCOL_INIT(27),
-	/** {@code LWS_CALLBACK_PROTOCOL_DESTROY}: once per (vhost, protocol) at destroy; {@code in} is the {@link LwsVhost}. */
+	/**
+	 * {@code LWS_CALLBACK_PROTOCOL_DESTROY}: once per (vhost, protocol) at destroy; {@code in} is the {@link LwsVhost}.
+	 */
 	PROTOCOL_DESTROY(28),
 	/** {@code LWS_CALLBACK_WSI_CREATE}: earliest notification of a new connection, to the vhost's first protocol. */
 	WSI_CREATE(29),

@@ -20,7 +20,10 @@ public final class ClientConnectInfo {
 	/** {@code LCCSCF_USE_SSL}: connect with TLS, checking the server's certificate and name. */
 	public static final int USE_SSL = 1;
 
-	/** {@code LCCSCF_ALLOW_SELFSIGNED}: TLS, accepting a self-signed server certificate (v2's {@code ssl_connection = 2}). */
+	/**
+	 * {@code LCCSCF_ALLOW_SELFSIGNED}: TLS, accepting a self-signed server certificate (v2's
+	 * {@code ssl_connection = 2}).
+	 */
 	public static final int ALLOW_SELFSIGNED = 2;
 
 	/** {@code LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK}: TLS without checking that the certificate names the host. */
@@ -322,7 +325,9 @@ public final class ClientConnectInfo {
 			return this;
 		}
 
-		/** {@code method}: {@code GET}, {@code POST}, {@code HEAD}, ... for an HTTP request; {@code null} for WebSocket. */
+		/**
+		 * {@code method}: {@code GET}, {@code POST}, {@code HEAD}, ... for an HTTP request; {@code null} for WebSocket.
+		 */
 		public Builder method(String method) {
 			this.method = method;
 			return this;

@@ -125,7 +125,9 @@ public final class ContextCreationInfo {
 		return this.startServiceThreads;
 	}
 
-	/** {@code options}: the context's {@code LWS_SERVER_OPTION_*} bits (vhost bits here apply to the implicit vhost). */
+	/**
+	 * {@code options}: the context's {@code LWS_SERVER_OPTION_*} bits (vhost bits here apply to the implicit vhost).
+	 */
 	public Set<ServerOption> options() {
 		return this.options;
 	}
@@ -140,7 +142,9 @@ public final class ContextCreationInfo {
 		return this.tokenLimits;
 	}
 
-	/** {@code max_http_header_data}: bytes in one header buffer; a request head larger than this is refused (431/414). */
+	/**
+	 * {@code max_http_header_data}: bytes in one header buffer; a request head larger than this is refused (431/414).
+	 */
 	public int maxHttpHeaderData() {
 		return this.maxHttpHeaderData;
 	}
@@ -420,7 +424,8 @@ public final class ContextCreationInfo {
 		/** Threads for TLS handshake work; 0 (the default) means one per available processor. */
 		public Builder tlsTaskThreads(int threads) {
 			if (threads < 0) {
-				throw new IllegalArgumentException("tlsTaskThreads must be 0 (one per processor) or more, not " + threads);
+				throw new IllegalArgumentException(
+						"tlsTaskThreads must be 0 (one per processor) or more, not " + threads);
 			}
 			this.tlsTaskThreads = threads;
 			return this;
@@ -453,8 +458,8 @@ public final class ContextCreationInfo {
 		/** Builds the immutable info. */
 		public ContextCreationInfo build() {
 			if (this.options.contains(ServerOption.EXPLICIT_VHOSTS) && this.vhost != null) {
-				throw new IllegalArgumentException(
-						"EXPLICIT_VHOSTS is set, so the context creates no vhost: remove vhost(...) and call createVhost");
+				throw new IllegalArgumentException("EXPLICIT_VHOSTS is set, so the context creates no vhost: "
+						+ "remove vhost(...) and call createVhost");
 			}
 			return new ContextCreationInfo(this);
 		}

@@ -61,7 +61,10 @@ public interface Lws {
 	/** {@code lws_hdr_copy_fragment}: copies one fragment; -1 when {@code dst} is too small or it is absent. */
 	int hdrCopyFragment(ByteBuffer dst, HeaderToken h, int fragIdx);
 
-	/** The value of {@code h} as a String (fragments joined as {@link #hdrCopy(ByteBuffer, HeaderToken)} does), or {@code null}. */
+	/**
+	 * The value of {@code h} as a String (fragments joined as {@link #hdrCopy(ByteBuffer, HeaderToken)} does), or
+	 * {@code null}.
+	 */
 	String hdrCopy(HeaderToken h);
 
 	/** One fragment of {@code h} as a String, or {@code null}. */

@@ -61,13 +61,22 @@ public interface LwsContext extends AutoCloseable {
 	 */
 	void cancelService();
 
-	/** Runs {@code task} on service thread {@code tsi}, where it may touch that thread's connections. Safe from any thread. */
+	/**
+	 * Runs {@code task} on service thread {@code tsi}, where it may touch that thread's connections. Safe from any
+	 * thread.
+	 */
 	void post(int tsi, Runnable task);
 
-	/** {@code lws_callback_on_writable_all_protocol}: a writeable callback for every connection of {@code protocol}, on any vhost. */
+	/**
+	 * {@code lws_callback_on_writable_all_protocol}: a writeable callback for every connection of {@code protocol}, on
+	 * any vhost.
+	 */
 	void callbackOnWritableAllProtocol(LwsProtocol<?> protocol);
 
-	/** {@code lws_callback_all_protocol}: calls {@code protocol}'s callback with {@code reason} for each of its connections. */
+	/**
+	 * {@code lws_callback_all_protocol}: calls {@code protocol}'s callback with {@code reason} for each of its
+	 * connections.
+	 */
 	void callbackAllProtocol(LwsProtocol<?> protocol, CallbackReason reason);
 
 	/** {@code lws_rx_flow_allow_all_protocol}: re-enables receiving on every connection of {@code protocol}. */
@@ -115,7 +124,9 @@ public interface LwsContext extends AutoCloseable {
 			.userdata(userdata).build());
 	}
 
-	/** {@code lws_canonical_hostname}: this host's name (or "" with {@link ServerOption#SKIP_SERVER_CANONICAL_NAME}). */
+	/**
+	 * {@code lws_canonical_hostname}: this host's name (or "" with {@link ServerOption#SKIP_SERVER_CANONICAL_NAME}).
+	 */
 	String canonicalHostname();
 
 	/**

@@ -112,7 +112,10 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.HTTP_BODY_COMPLETION, session, null);
 	}
 
-	/** {@code LWS_CALLBACK_HTTP_WRITEABLE}: the HTTP connection asked for with {@link Lws#callbackOnWritable()} may write. */
+	/**
+	 * {@code LWS_CALLBACK_HTTP_WRITEABLE}: the HTTP connection asked for with {@link Lws#callbackOnWritable()} may
+	 * write.
+	 */
 	default int onHttpWriteable(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.HTTP_WRITEABLE, session, null);
 	}
@@ -172,7 +175,9 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.RECEIVE_PONG, session, in);
 	}
 
-	/** {@code LWS_CALLBACK_SERVER_WRITEABLE}: the WebSocket asked for with {@link Lws#callbackOnWritable()} may write. */
+	/**
+	 * {@code LWS_CALLBACK_SERVER_WRITEABLE}: the WebSocket asked for with {@link Lws#callbackOnWritable()} may write.
+	 */
 	default int onServerWriteable(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.SERVER_WRITEABLE, session, null);
 	}
@@ -198,9 +203,9 @@ public interface LwsProtocolHandler<S> {
 	// ---- client connections (LwsContext.clientConnect) ----
 
 	/**
-	 * {@code LWS_CALLBACK_CLIENT_CONNECTION_ERROR}: a client connection failed before it was established; {@code reason}
-	 * says why (name resolution, refused, timeout, TLS, a bad answer from the server). The connection is closed after
-	 * this; nothing else follows.
+	 * {@code LWS_CALLBACK_CLIENT_CONNECTION_ERROR}: a client connection failed before it was established;
+	 * {@code reason} says why (name resolution, refused, timeout, TLS, a bad answer from the server). The connection is
+	 * closed after this; nothing else follows.
 	 */
 	default int onClientConnectionError(Lws wsi, S session, String reason) {
 		return callback(wsi, CallbackReason.CLIENT_CONNECTION_ERROR, session, reason);
@@ -223,8 +228,8 @@ public interface LwsProtocolHandler<S> {
 	}
 
 	/**
-	 * {@code LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH}: the server's answer to a WebSocket upgrade was read and checked;
-	 * its headers are readable with the {@code hdr*} calls. Non-zero refuses the connection.
+	 * {@code LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH}: the server's answer to a WebSocket upgrade was read and
+	 * checked; its headers are readable with the {@code hdr*} calls. Non-zero refuses the connection.
 	 */
 	default int onClientFilterPreEstablish(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.CLIENT_FILTER_PRE_ESTABLISH, session, null);
@@ -245,7 +250,10 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.CLIENT_RECEIVE_PONG, session, in);
 	}
 
-	/** {@code LWS_CALLBACK_CLIENT_WRITEABLE}: the client WebSocket asked for with {@link Lws#callbackOnWritable()} may write. */
+	/**
+	 * {@code LWS_CALLBACK_CLIENT_WRITEABLE}: the client WebSocket asked for with {@link Lws#callbackOnWritable()} may
+	 * write.
+	 */
 	default int onClientWriteable(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.CLIENT_WRITEABLE, session, null);
 	}

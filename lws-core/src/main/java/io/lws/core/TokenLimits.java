@@ -100,7 +100,8 @@ public final class TokenLimits {
 		 */
 		public Builder limit(HeaderToken token, int maxLength) {
 			if (maxLength < 0) {
-				throw new IllegalArgumentException("A token limit must not be negative, got " + maxLength + " for " + token);
+				throw new IllegalArgumentException("A token limit must not be negative, got " + maxLength + " for "
+						+ token);
 			}
 			this.limits[token.ordinal()] = maxLength;
 			return this;

@@ -94,9 +94,11 @@ class HttpHeadersTest {
 		assertThat(head).matches("HTTP/1\\.1 200 OK\r\nserver: s\r\ndate: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} "
 				+ "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\r\n"
 				+ "content-length: 0\r\n\r\n");
-		assertThat(raw(HttpHeaders.status(404).add("Date", "Sun, 06 Nov 1994 08:49:37 GMT").toByteBuffer("HTTP/1.1", null)))
+		assertThat(raw(HttpHeaders.status(404).add("Date", "Sun, 06 Nov 1994 08:49:37 GMT")
+			.toByteBuffer("HTTP/1.1", null)))
 			.isEqualTo("HTTP/1.1 404 Not Found\r\ndate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n");
-		assertThat(raw(HttpHeaders.status(101).toByteBuffer("HTTP/1.1", null))).isEqualTo("HTTP/1.1 101 Switching Protocols\r\n\r\n");
+		assertThat(raw(HttpHeaders.status(101).toByteBuffer("HTTP/1.1", null)))
+			.isEqualTo("HTTP/1.1 101 Switching Protocols\r\n\r\n");
 	}
 
 }

@@ -12,7 +12,8 @@ class LwsUriTest {
 
 	@Test
 	void parsesSchemeHostPortAndPath() {
-		assertThat(LwsUri.parse("wss://example.org:8443/a/b?c=d")).isEqualTo(new LwsUri("wss", "example.org", 8443, "/a/b?c=d"));
+		assertThat(LwsUri.parse("wss://example.org:8443/a/b?c=d"))
+			.isEqualTo(new LwsUri("wss", "example.org", 8443, "/a/b?c=d"));
 		assertThat(LwsUri.parse("http://example.org")).isEqualTo(new LwsUri("http", "example.org", 80, "/"));
 		assertThat(LwsUri.parse("https://[::1]/x")).isEqualTo(new LwsUri("https", "::1", 443, "/x"));
 		assertThat(LwsUri.parse("localhost:7681")).isEqualTo(new LwsUri("", "localhost", 7681, "/"));
@@ -46,7 +47,8 @@ class LwsUriTest {
 
 	@Test
 	void schemeIsCaseInsensitiveButTheHostKeepsItsCase() {
-		assertThat(LwsUri.parse("HTTPS://Example.ORG/Path")).isEqualTo(new LwsUri("https", "Example.ORG", 443, "/Path"));
+		assertThat(LwsUri.parse("HTTPS://Example.ORG/Path"))
+			.isEqualTo(new LwsUri("https", "Example.ORG", 443, "/Path"));
 		assertThat(LwsUri.parse("  Ws://h:1/  ")).isEqualTo(new LwsUri("ws", "h", 1, "/"));
 	}
 

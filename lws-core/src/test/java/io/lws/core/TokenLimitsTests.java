@@ -30,7 +30,8 @@ class TokenLimitsTests {
 		builder.limit(HeaderToken.HOST, 20);
 		assertThat(first.limit(HeaderToken.HOST)).isEqualTo(10);
 		assertThat(builder.build().limit(HeaderToken.HOST)).isEqualTo(20);
-		assertThat(first).isNotEqualTo(builder.build()).isEqualTo(TokenLimits.builder().limit(HeaderToken.HOST, 10).build());
+		assertThat(first).isNotEqualTo(builder.build())
+			.isEqualTo(TokenLimits.builder().limit(HeaderToken.HOST, 10).build());
 	}
 
 	@Test

@@ -7,9 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * libwebsockets' test server, rebuilt on lws for Spring Boot: {@code dumb-increment-protocol},
- * {@code lws-mirror-protocol}, {@code lws-status}, the {@code /formtest} POST demo and {@code echo} on port 7681, a test
- * page at {@code /}, and actuator on the management port (9681), all served by lws. {@code --resource-path=DIR} serves
- * DIR at {@code /} instead of the built-in page, like {@code libwebsockets-test-server -r}.
+ * {@code lws-mirror-protocol}, {@code lws-status}, the {@code /formtest} POST demo and {@code echo} on port 7681, a
+ * test page at {@code /}, and actuator on the management port (9681), all served by lws. {@code --resource-path=DIR}
+ * serves DIR at {@code /} instead of the built-in page, like {@code libwebsockets-test-server -r}.
  * <p>
  * With {@code --client URL} it is libwebsockets' test client instead ({@link ClientMode}): no Spring context, no
  * listening port.

@@ -115,7 +115,9 @@ class FastStartIT {
 		this.log = dir.resolve(logName);
 		List<String> command = script(scriptOptions);
 		command.addAll(List.of("--lws.vhosts.default.port=0", "--management.server.port=0"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command)
+			.redirectErrorStream(true)
+			.redirectOutput(this.log.toFile());
 		// -Xshare:on: a JVM that cannot map the archive fails instead of quietly starting without it
 		builder.environment().put("JAVA_OPTS", "-Xshare:on");
 		this.app = builder.start();

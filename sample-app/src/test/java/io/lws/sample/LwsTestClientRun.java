@@ -51,7 +51,8 @@ public final class LwsTestClientRun {
 		}
 		String out = Files.readString(log);
 		Files.deleteIfExists(log);
-		assertThat(out).contains("dumb: LWS_CALLBACK_CLIENT_ESTABLISHED").contains("mirror: LWS_CALLBACK_CLIENT_ESTABLISHED");
+		assertThat(out).contains("dumb: LWS_CALLBACK_CLIENT_ESTABLISHED")
+			.contains("mirror: LWS_CALLBACK_CLIENT_ESTABLISHED");
 		Matcher m = Pattern.compile("rx \\d+ '(\\d+)'").matcher(out);
 		int increments = 0;
 		while (m.find()) {

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad input against the whole sample app: each answered by the engine's rules, the app staying healthy. */
-@SpringBootTest(classes = SampleApplication.class, properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
+@SpringBootTest(classes = SampleApplication.class,
+		properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SampleAppBadInputTest {
 
@@ -94,7 +95,8 @@ class SampleAppBadInputTest {
 		String badPartHead = "POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
 				+ "Content-Length: 80\r\n\r\n--XX\r\nConContent-Length: -1\r\ntent-Dispos\u00a6TBdition: form-data; "
 				+ "name=\"text\"\r\n\r\nhi\r\n--XX--\r\n";
-		String noLength = "POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"
+		String noLength = "POST /formtest HTTP/1.1\r\nHost: x\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded\r\n\r\n"
 				+ "GET /ne";
 		// the multipart parser refuses the part head; the post without a length is an empty form, answered
 		assertThat(answerThenHangUp(badPartHead)).isEqualTo(400);
@@ -111,7 +113,8 @@ class SampleAppBadInputTest {
 	void aFormRefusedAfterAFinishedFileLeavesNoUploadBehind() throws Exception {
 		String body = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n"
 				+ "--XX\r\na part head without a colon\r\n\r\nx\r\n--XX--\r\n";
-		assertThat(answerThenHangUp("POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX"
+		assertThat(answerThenHangUp("POST /formtest HTTP/1.1\r\nHost: x\r\n"
+				+ "Content-Type: multipart/form-data; boundary=XX"
 				+ "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)).isEqualTo(400);
 		try (var files = Files.list(this.postDemo.uploadDirectory())) {
 			assertThat(files.map(Path::getFileName)).isEmpty();
@@ -149,7 +152,8 @@ class SampleAppBadInputTest {
 	void halfSentRequestsHoldingEveryHeaderBufferDoNotStopTheRest() throws IOException {
 		List<RawClient> holders = new ArrayList<>();
 		try {
-			// as many half-sent requests as the pool has buffers (32 by default): the next connection waits first in line
+			// as many half-sent requests as the pool has buffers (32 by default): the next connection waits first in
+			// line
 			for (int i = 0; i < 32; i++) {
 				holders.add(new RawClient(this.port).send("GET / HTTP/1.1\r\n"));
 			}

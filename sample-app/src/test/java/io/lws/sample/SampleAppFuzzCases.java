@@ -53,14 +53,17 @@ abstract class SampleAppFuzzCases {
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
 					+ "Content-Type: application/x-www-form-urlencoded\r\n\r\n5\r\ntext=\r\n3\r\nabc\r\n0\r\n\r\n",
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
-					+ "Content-Length: 80\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhi\r\n--XX--\r\n",
+					+ "Content-Length: 80\r\n\r\n--XX\r\n"
+					+ "Content-Disposition: form-data; name=\"text\"\r\n\r\nhi\r\n--XX--\r\n",
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XX\r\n"
-					+ "Content-Length: 143\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+					+ "Content-Length: 143\r\n\r\n--XX\r\n"
+					+ "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
 					+ "\r\nhello\r\n--XX\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhi\r\n--XX--\r\n",
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\ntext");
 
 	private static final List<String> TOKENS = List.of("\r\n", "\n", "\r", ":", " ", "\u0000", "%", "%00", "..", "/",
-			"\t", "Content-Length: -1\r\n", "Content-Length: 99999999999999999999\r\n", "Transfer-Encoding: chunked\r\n",
+			"\t", "Content-Length: -1\r\n", "Content-Length: 99999999999999999999\r\n",
+			"Transfer-Encoding: chunked\r\n",
 			"Content-Length: 5\r\nContent-Length: 6\r\n", "Upgrade: websocket\r\nConnection: Upgrade\r\n",
 			"Expect: 100-continue\r\n");
 
@@ -140,7 +143,8 @@ abstract class SampleAppFuzzCases {
 		try (Socket s = open()) {
 			try {
 				String head = "GET " + ((protocol == null) ? "/echo" : "/") + " HTTP/1.1\r\nHost: x\r\n"
-						+ "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+						+ "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+						+ "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
 						+ Base64.getEncoder().encodeToString(randomBytes(rnd, 16)) + "\r\n"
 						+ ((protocol != null) ? "Sec-WebSocket-Protocol: " + protocol + "\r\n" : "")
 						+ ((rnd.nextInt(3) == 0) ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "") + "\r\n";

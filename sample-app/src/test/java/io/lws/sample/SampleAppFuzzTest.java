@@ -7,7 +7,8 @@ import java.net.Socket;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** {@link SampleAppFuzzCases} over plain TCP. */
-@SpringBootTest(classes = SampleApplication.class, properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
+@SpringBootTest(classes = SampleApplication.class,
+		properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
 class SampleAppFuzzTest extends SampleAppFuzzCases {
 
 	@Override

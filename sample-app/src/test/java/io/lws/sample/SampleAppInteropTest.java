@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole sample app against clients no one here wrote: libwebsockets' own C test client and python3-websockets.
  * Neither may make the app log anything at WARN or ERROR.
  */
-@SpringBootTest(classes = SampleApplication.class, properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
+@SpringBootTest(classes = SampleApplication.class,
+		properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SampleAppInteropTest {

@@ -56,16 +56,19 @@ class SampleApplicationTest {
 	void servesTheTestPageAndItsScriptAndStylesheet() throws Exception {
 		HttpResponse<String> page = get(this.port, "/");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.headers().firstValue("content-type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
+		assertThat(page.headers().firstValue("content-type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
 		assertThat(page.body()).contains("<canvas id=\"mirror-canvas\"").contains("src=\"app.js\"");
 		// the page as a mirror member: the query is the page's, the file is still index.html
 		assertThat(get(this.port, "/?mirror=room").body()).isEqualTo(page.body());
 		HttpResponse<String> script = get(this.port, "/app.js");
 		assertThat(script.statusCode()).isEqualTo(200);
-		assertThat(script.headers().firstValue("content-type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/javascript"));
+		assertThat(script.headers().firstValue("content-type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/javascript"));
 		HttpResponse<String> style = get(this.port, "/style.css");
 		assertThat(style.statusCode()).isEqualTo(200);
-		assertThat(style.headers().firstValue("content-type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/css"));
+		assertThat(style.headers().firstValue("content-type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/css"));
 		assertThat(get(this.port, "/no-such-file.html").statusCode()).isEqualTo(404);
 	}
 
@@ -140,7 +143,8 @@ class SampleApplicationTest {
 			.POST(HttpRequest.BodyPublishers.ofString("text=hello+world%21&send=Send+the+form"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(r.statusCode()).isEqualTo(200);
-		assertThat(r.headers().firstValue("content-type")).hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
+		assertThat(r.headers().firstValue("content-type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/html"));
 		assertThat(r.body()).contains("<table id=\"results\">")
 			.contains("<tr><td><b>text</b></td><td>12</td><td>hello world!</td></tr>")
 			.contains("<tr><td><b>send</b></td><td>13</td><td>Send the form</td></tr>")
@@ -212,7 +216,8 @@ class SampleApplicationTest {
 	}
 
 	private HttpResponse<String> get(int port, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(port, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(port, path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static URI uri(int port, String path) {

@@ -161,7 +161,8 @@ class TestPageBrowserTest {
 		// draw a red stroke with the mouse in the first tab
 		browser.switchTo().window(drawingTab);
 		WebElement canvas = browser.findElement(By.id("mirror-canvas"));
-		script("arguments[0].scrollIntoView({block: 'center'}); document.getElementById('mirror-colour').value = '#ff0000';",
+		script("arguments[0].scrollIntoView({block: 'center'}); "
+				+ "document.getElementById('mirror-colour').value = '#ff0000';",
 				canvas);
 		Actions stroke = new Actions(browser).moveToElement(canvas, -150, -50).clickAndHold();
 		for (int i = 0; i < 30; i++) {

@@ -39,7 +39,8 @@ public final class ActiveExtension {
 		 * @return {@code true} to go on, {@code false} to pause (flow control or the connection is closing)
 		 * @throws WebSocketProtocolException to fail the connection
 		 */
-		boolean onPiece(ByteBuffer piece, boolean binary, boolean first, boolean last) throws WebSocketProtocolException;
+		boolean onPiece(ByteBuffer piece, boolean binary, boolean first, boolean last)
+				throws WebSocketProtocolException;
 
 	}
 

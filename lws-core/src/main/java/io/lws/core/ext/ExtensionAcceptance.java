@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record ExtensionAcceptance<S>(S session, List<ExtensionParameter> response) {
 
+	/**
+	 * Checks that there is a session and copies {@code response}.
+	 * @param session the per-connection state
+	 * @param response the parameters to send back after the extension's name, in order
+	 */
 	public ExtensionAcceptance {
 		Objects.requireNonNull(session, "session");
 		response = List.copyOf(response);

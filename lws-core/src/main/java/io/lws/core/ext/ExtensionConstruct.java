@@ -15,6 +15,13 @@ import io.lws.core.Lws;
  */
 public record ExtensionConstruct(Lws wsi, boolean client, int rxBufferSize, List<ExtensionParameter> parameters) {
 
+	/**
+	 * Checks that {@code rxBufferSize} is positive and copies {@code parameters}.
+	 * @param wsi the connection, or {@code null} where there is none yet
+	 * @param client whether this end is the client
+	 * @param rxBufferSize the bound protocol's {@code rx_buffer_size}
+	 * @param parameters the parameters of the client's offer (server) or of the server's response (client)
+	 */
 	public ExtensionConstruct {
 		parameters = List.copyOf(parameters);
 		if (rxBufferSize <= 0) {

@@ -8,6 +8,10 @@ public class ExtensionNegotiationException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * An exception with a message.
+	 * @param message why the extensions are unacceptable, in one plain sentence
+	 */
 	public ExtensionNegotiationException(String message) {
 		super(message);
 	}

@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record ExtensionOffer(String name, List<ExtensionParameter> parameters) {
 
+	/**
+	 * Checks that {@code name} is a token and copies {@code parameters}.
+	 * @param name the extension token
+	 * @param parameters its parameters in the order written
+	 */
 	public ExtensionOffer {
 		Objects.requireNonNull(name, "name");
 		if (!ExtensionHeader.isToken(name)) {

@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record ExtensionOption(String name, ExtensionOptionType type) {
 
+	/**
+	 * Checks that both components are present.
+	 * @param name the parameter name
+	 * @param type what value it takes
+	 */
 	public ExtensionOption {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(type, "type");

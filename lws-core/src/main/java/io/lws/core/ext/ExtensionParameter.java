@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record ExtensionParameter(String name, String value) {
 
+	/**
+	 * Checks that {@code name} is a token, and {@code value} too when there is one.
+	 * @param name the parameter name, as sent
+	 * @param value the value without quotes, or {@code null} when the parameter has none
+	 */
 	public ExtensionParameter {
 		Objects.requireNonNull(name, "name");
 		if (!ExtensionHeader.isToken(name)) {

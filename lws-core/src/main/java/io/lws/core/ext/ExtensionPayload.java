@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * The buffers of one payload transformation ({@code PACKET_RX_PREPARSE} or {@code PACKET_TX_PRESEND}): libwebsockets'
  * {@code struct lws_tokens}, with both sides explicit. The engine sets the input and the facts about the message; the
- * extension consumes input (moving {@link #in()}'s position) and points {@link #out()} at what it produced, which may be
- * a view of its own buffer: the engine uses the output before the next call and never keeps it.
+ * extension consumes input (moving {@link #in()}'s position) and points {@link #out()} at what it produced, which may
+ * be a view of its own buffer: the engine uses the output before the next call and never keeps it.
  * <p>
  * One instance per connection and direction, reused for every call: confined to the connection's service thread.
  */
@@ -105,9 +105,9 @@ public final class ExtensionPayload {
 
 	@Override
 	public String toString() {
-		return "ExtensionPayload[in=" + this.in.remaining() + ", out=" + this.out.remaining() + (this.binary ? ", binary"
-				: ", text") + (this.messageStart ? ", start" : "") + (this.messageEnd ? ", end" : "")
-				+ (this.rsv1 ? ", rsv1" : "") + ", outLimit=" + this.outLimit + "]";
+		return "ExtensionPayload[in=" + this.in.remaining() + ", out=" + this.out.remaining()
+				+ (this.binary ? ", binary" : ", text") + (this.messageStart ? ", start" : "")
+				+ (this.messageEnd ? ", end" : "") + (this.rsv1 ? ", rsv1" : "") + ", outLimit=" + this.outLimit + "]";
 	}
 
 }

@@ -233,8 +233,8 @@ public final class HeaderTable {
 		RequestError refused = this.framing.check(this.store, isHttp10(), this.response);
 		if (refused == null && !this.response) {
 			RequestTargetDecoder target = this.requestLine.target();
-			if (target.hostOffset() >= 0
-					&& !HostValue.isValid(this.store.data(), target.hostOffset(), target.hostOffset() + target.hostLength())) {
+			if (target.hostOffset() >= 0 && !HostValue.isValid(this.store.data(), target.hostOffset(),
+					target.hostOffset() + target.hostLength())) {
 				return RequestError.BAD_HOST;
 			}
 		}
@@ -448,8 +448,8 @@ public final class HeaderTable {
 	 */
 	public String fragment(HeaderToken token, int idx) {
 		int frag = this.store.fragment(token, idx);
-		return (frag != FragmentStore.NONE) ? this.store.string(this.store.valueOffset(frag), this.store.valueLength(frag))
-				: null;
+		return (frag != FragmentStore.NONE)
+				? this.store.string(this.store.valueOffset(frag), this.store.valueLength(frag)) : null;
 	}
 
 	// ---- custom headers (LWS_WITH_CUSTOM_HEADERS)

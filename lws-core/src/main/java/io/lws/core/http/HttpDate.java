@@ -42,7 +42,8 @@ public final class HttpDate {
 		long second = Math.floorDiv(millis, 1000L);
 		Stamp s = last;
 		if (s.second() != second) {
-			s = new Stamp(second, IMF_FIXDATE.format(Instant.ofEpochSecond(second)).getBytes(StandardCharsets.US_ASCII));
+			s = new Stamp(second,
+					IMF_FIXDATE.format(Instant.ofEpochSecond(second)).getBytes(StandardCharsets.US_ASCII));
 			last = s;
 		}
 		return s.text();

@@ -58,7 +58,9 @@ public enum RequestError {
 	REPEATED_CONTENT_LENGTH(400, "The Content-Length header is repeated."),
 	/** A {@code Host} value that is not {@code uri-host [ ":" port ]} (RFC 9112 section 3.2). */
 	BAD_HOST(400, "The Host header is not a valid host and port."),
-	/** Both {@code Content-Length} and {@code Transfer-Encoding}: the request smuggling shape (RFC 9112 section 6.3). */
+	/**
+	 * Both {@code Content-Length} and {@code Transfer-Encoding}: the request smuggling shape (RFC 9112 section 6.3).
+	 */
 	CONTENT_LENGTH_AND_TRANSFER_ENCODING(400, "The message has both Content-Length and Transfer-Encoding."),
 	/** {@code Transfer-Encoding} names a coding before {@code chunked} that is not decoded (RFC 9112 section 6.1). */
 	UNSUPPORTED_TRANSFER_ENCODING(501, "The Transfer-Encoding header names a coding other than chunked."),

@@ -166,7 +166,8 @@ public final class FileSystemFileOps implements FileOps {
 			return null;
 		}
 		try {
-			BasicFileAttributes a = Files.readAttributes(c.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			BasicFileAttributes a = Files.readAttributes(c.real(), BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
 			if (c.version().matches(a)) {
 				return c.handle();
 			}

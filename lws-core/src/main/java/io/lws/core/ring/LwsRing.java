@@ -94,7 +94,9 @@ public final class LwsRing<T> {
 		return (T) this.slots[(int) (t.position % this.slots.length)];
 	}
 
-	/** {@code lws_ring_consume} of one element for {@code t}; frees it when {@code t} was the last reader needing it. */
+	/**
+	 * {@code lws_ring_consume} of one element for {@code t}; frees it when {@code t} was the last reader needing it.
+	 */
 	public T consume(Tail t) {
 		T e = peek(t);
 		if (e != null) {

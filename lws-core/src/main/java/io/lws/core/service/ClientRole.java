@@ -539,8 +539,8 @@ final class ClientRole {
 	private String headError() {
 		RequestError e = this.table.error();
 		if (e == RequestError.HEADERS_TOO_LARGE || e == RequestError.REQUEST_LINE_TOO_LONG) {
-			return "the response head is larger than max_http_header_data (" + this.c.pt.context.info().maxHttpHeaderData()
-					+ " bytes)";
+			return "the response head is larger than max_http_header_data ("
+					+ this.c.pt.context.info().maxHttpHeaderData() + " bytes)";
 		}
 		return this.table.errorReason();
 	}

@@ -39,7 +39,8 @@ record ClientTarget(int ssl, String address, int port, String path) {
 				case "http", "ws" -> {
 					if (current.ssl()) {
 						// as libwebsockets: a redirect may not take a TLS connection to plain text
-						throw new IllegalArgumentException("a redirect from TLS to plain " + u.scheme() + " is refused");
+						throw new IllegalArgumentException("a redirect from TLS to plain " + u.scheme()
+								+ " is refused");
 					}
 					yield 0;
 				}

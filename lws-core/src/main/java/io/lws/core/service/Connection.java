@@ -451,7 +451,8 @@ public final class Connection implements Lws {
 			buf.flip();
 			this.pt.traffic.bytesIn(n);
 			consume(buf);
-			if (this.closed || !records || this.transport == null || !this.transport.hasBufferedInput() || !wantsToRead()
+			if (this.closed || !records || this.transport == null || !this.transport.hasBufferedInput()
+					|| !wantsToRead()
 					|| this.stash != null
 					|| !headerTableReady()) {
 				break;
@@ -489,7 +490,9 @@ public final class Connection implements Lws {
 		}
 	}
 
-	/** Processes stashed bytes (pipelined requests, frames held back by flow control) now that the role can take them. */
+	/**
+	 * Processes stashed bytes (pipelined requests, frames held back by flow control) now that the role can take them.
+	 */
 	void drainStash() {
 		this.drainPosted = false;
 		if (this.transport == null || !this.transport.isReady()) {
@@ -1558,7 +1561,8 @@ public final class Connection implements Lws {
 
 	@Override
 	public String toString() {
-		return "wsi[" + getPeerSimple() + ((this.transport instanceof TlsTransport) ? " tls " : " ") + this.vhost.name() + "/"
+		return "wsi[" + getPeerSimple() + ((this.transport instanceof TlsTransport) ? " tls " : " ")
+				+ this.vhost.name() + "/"
 				+ ((this.protocol != null) ? this.protocol.name() : "-") + ((this.ws != null) ? " ws" : " http")
 				+ (this.closed ? " closed" : "") + "]";
 	}

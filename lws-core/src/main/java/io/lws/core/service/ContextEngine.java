@@ -312,7 +312,8 @@ public final class ContextEngine implements LwsContext {
 
 	/**
 	 * A bounded pool of {@code threads} daemon threads named {@code prefix + n}, made as work comes and gone after
-	 * 30 s idle, with a queue of {@code queue} tasks (beyond it {@code execute} throws, for the caller's overflow policy).
+	 * 30 s idle, with a queue of {@code queue} tasks (beyond it {@code execute} throws, for the caller's overflow
+	 * policy).
 	 */
 	private static java.util.concurrent.ThreadPoolExecutor daemonPool(String prefix, int threads, int queue) {
 		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();

@@ -867,7 +867,9 @@ final class HttpServerRole {
 		}
 	}
 
-	/** Adds {@code name: value} lines (CRLF or LF separated, as {@code lws_serve_http_file}'s other_headers) to a head. */
+	/**
+	 * Adds {@code name: value} lines (CRLF or LF separated, as {@code lws_serve_http_file}'s other_headers) to a head.
+	 */
 	private static void addHeaderLines(HttpHeaders h, String lines) {
 		for (String line : lines.split("\r?\n")) {
 			if (line.isEmpty()) {

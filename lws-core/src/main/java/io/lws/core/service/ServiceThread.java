@@ -391,7 +391,10 @@ public final class ServiceThread {
 		}
 	}
 
-	/** Runs {@code task} on this thread (at once when already on it is not assumed: always queued). Safe from any thread. */
+	/**
+	 * Runs {@code task} on this thread (at once when already on it is not assumed: always queued). Safe from any
+	 * thread.
+	 */
 	public void post(Runnable task) {
 		this.tasks.add(task);
 		wakeup();
@@ -554,7 +557,8 @@ public final class ServiceThread {
 	@Override
 	public String toString() {
 		return "ServiceThread[" + this.tsi + ", connections=" + this.connections.size() + ", ah in use="
-				+ this.headerPool.inUse() + "/" + this.headerPool.size() + ", waiting=" + this.headerPool.waiting() + "]";
+				+ this.headerPool.inUse() + "/" + this.headerPool.size()
+				+ ", waiting=" + this.headerPool.waiting() + "]";
 	}
 
 	private record TimerEntry(long deadlineNanos, Connection connection, long generation, Runnable task)

@@ -153,8 +153,8 @@ final class TlsSetup {
 
 	/** Starts a client handshake on the connected socket; the role continues once the transport is ready. */
 	void startClient(SSLEngine engine, int sslLevel, ByteBuffer initialInput) throws IOException {
-		TlsTransport tls = new TlsTransport(this.c.channel, engine, this.c.pt.tlsBuffers(), this.c.pt.context.tlsTasks(),
-				this.c.pt::post, this::onTaskDone, sslLevel, initialInput);
+		TlsTransport tls = new TlsTransport(this.c.channel, engine, this.c.pt.tlsBuffers(),
+				this.c.pt.context.tlsTasks(), this.c.pt::post, this::onTaskDone, sslLevel, initialInput);
 		this.c.transport = tls;
 		this.c.transportReadyHandled = false;
 		watchVerification(this.c.vhost, engine);

@@ -265,7 +265,8 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 			this.c.closeNow(Connection.CloseCause.APPLICATION);
 			return;
 		}
-		ByteBuffer payload = ByteBuffer.allocate((code == CloseStatus.NO_STATUS.code()) ? 0 : 2 + reasonUtf8.remaining());
+		ByteBuffer payload = ByteBuffer.allocate(
+				(code == CloseStatus.NO_STATUS.code()) ? 0 : 2 + reasonUtf8.remaining());
 		if (code != CloseStatus.NO_STATUS.code()) {
 			payload.putShort((short) code).put(reasonUtf8.duplicate());
 		}
@@ -406,7 +407,9 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 		this.closeReasonText = (reason != null) ? reason : "";
 	}
 
-	/** A callback returned non-zero: send our close (with the reason set by {@code closeReason}) and wait for the echo. */
+	/**
+	 * A callback returned non-zero: send our close (with the reason set by {@code closeReason}) and wait for the echo.
+	 */
 	void closeFromApplication() {
 		startClose(this.closeCode, this.closeReasonText);
 	}
@@ -456,7 +459,8 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 		if (this.state == State.OPEN) {
 			if (cause == Connection.CloseCause.CONTEXT_DESTROY) {
 				sendGoingAwayNow();
-				this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), CloseStatus.GOINGAWAY.code(), "local");
+				this.c.pt.context.metrics().webSocketClosed(this.protocol.name(), CloseStatus.GOINGAWAY.code(),
+						"local");
 			}
 			else {
 				// no close frame either way (the peer went or reset, a timeout): RFC 6455 section 7.1.5 calls that
@@ -512,7 +516,8 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 
 	@Override
 	public String toString() {
-		return (this.client ? "WsRole[client " : "WsRole[") + this.state + ", protocol=" + this.protocol.name() + ", sentClose=" + this.sentCloseCode
+		return (this.client ? "WsRole[client " : "WsRole[") + this.state + ", protocol=" + this.protocol.name()
+				+ ", sentClose=" + this.sentCloseCode
 				+ ((this.extension != null) ? ", " + this.extension : "") + ", " + this.receiver + "]";
 	}
 

@@ -143,7 +143,8 @@ public final class CertificateGenerator {
 			new SecureRandom().nextBytes(serial);
 			serial[0] &= 0x7F;
 			byte[] tbs = Der.seq(Der.tlv(0xA0, Der.integer(BigInteger.TWO)), Der.integer(new BigInteger(serial)),
-					sigAlg, issuerName, Der.seq(time(from), time(to)), subject, spki, Der.tlv(0xA3, extensions(ski, aki)));
+					sigAlg, issuerName, Der.seq(time(from), time(to)), subject, spki,
+					Der.tlv(0xA3, extensions(ski, aki)));
 			Signature sig = Signature.getInstance(ecSigner ? "SHA256withECDSA" : "SHA256withRSA");
 			sig.initSign(signingKey);
 			sig.update(tbs);
@@ -164,7 +165,8 @@ public final class CertificateGenerator {
 
 	private byte[] extensions(byte[] ski, byte[] aki) {
 		List<byte[]> exts = new ArrayList<>();
-		exts.add(extension("2.5.29.19", true, this.ca ? Der.seq(Der.tlv(0x01, new byte[] { (byte) 0xFF })) : Der.seq()));
+		exts.add(extension("2.5.29.19", true,
+				this.ca ? Der.seq(Der.tlv(0x01, new byte[] { (byte) 0xFF })) : Der.seq()));
 		if (this.ca) {
 			// keyCertSign and cRLSign
 			exts.add(extension("2.5.29.15", true, Der.tlv(Der.BIT_STRING, new byte[] { 1, 0x06 })));
@@ -192,7 +194,8 @@ public final class CertificateGenerator {
 	}
 
 	private static byte[] name(String cn) {
-		return Der.seq(Der.set(Der.seq(Der.oid("2.5.4.3"), Der.tlv(Der.UTF8_STRING, cn.getBytes(StandardCharsets.UTF_8)))));
+		return Der.seq(Der.set(Der.seq(Der.oid("2.5.4.3"),
+				Der.tlv(Der.UTF8_STRING, cn.getBytes(StandardCharsets.UTF_8)))));
 	}
 
 	private static byte[] time(Instant t) {
@@ -242,7 +245,8 @@ public final class CertificateGenerator {
 			Files.writeString(certificateFile, certificatePem(), StandardCharsets.US_ASCII);
 			Files.writeString(keyFile, privateKeyPem(), StandardCharsets.US_ASCII);
 			try {
-				Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+				Files.setPosixFilePermissions(keyFile,
+						java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException ex) {
 				// not a POSIX file system

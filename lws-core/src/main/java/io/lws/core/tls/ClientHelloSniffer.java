@@ -140,7 +140,8 @@ public final class ClientHelloSniffer {
 						int nameType = m[q] & 0xFF;
 						int nameLen = u16(m, q + 1);
 						if (nameType == 0 && q + 3 + nameLen <= listEnd) {
-							return new String(m, q + 3, nameLen, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+							return new String(m, q + 3, nameLen, StandardCharsets.US_ASCII)
+								.toLowerCase(java.util.Locale.ROOT);
 						}
 						q += 3 + nameLen;
 					}

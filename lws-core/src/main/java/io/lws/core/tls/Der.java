@@ -157,8 +157,8 @@ final class Der {
 
 		void check(int expected) {
 			if (this.tag != expected) {
-				throw new IllegalArgumentException(
-						"unexpected DER tag 0x" + Integer.toHexString(this.tag) + ", wanted 0x" + Integer.toHexString(expected));
+				throw new IllegalArgumentException("unexpected DER tag 0x" + Integer.toHexString(this.tag)
+						+ ", wanted 0x" + Integer.toHexString(expected));
 			}
 		}
 

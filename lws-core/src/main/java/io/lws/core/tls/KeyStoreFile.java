@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record KeyStoreFile(Path path, String type, String password) {
 
+	/**
+	 * Checks that there is a path.
+	 * @param path the file
+	 * @param type {@code PKCS12} (the default when null) or {@code JKS}
+	 * @param password the store password, or null
+	 */
 	public KeyStoreFile {
 		Objects.requireNonNull(path, "path");
 	}

@@ -80,7 +80,8 @@ public final class PemFiles {
 				case "RSA PRIVATE KEY":
 					refuseLegacyEncryption(file, b);
 					return pkcs8(file, Der.seq(Der.integer(java.math.BigInteger.ZERO),
-							Der.seq(Der.oid(OID_RSA), Der.tlv(Der.NULL, new byte[0])), Der.tlv(Der.OCTET_STRING, b.der())));
+							Der.seq(Der.oid(OID_RSA), Der.tlv(Der.NULL, new byte[0])),
+							Der.tlv(Der.OCTET_STRING, b.der())));
 				case "EC PRIVATE KEY":
 					refuseLegacyEncryption(file, b);
 					return pkcs8(file, ecToPkcs8(file, b.der()));
@@ -95,8 +96,8 @@ public final class PemFiles {
 	private static void refuseLegacyEncryption(Path file, Block b) {
 		if (b.headers().toUpperCase(Locale.ROOT).contains("ENCRYPTED")) {
 			throw new TlsConfigException("'" + file + "' is an OpenSSL-encrypted " + b.type()
-					+ ", which Java cannot read; convert it to PKCS#8 with 'openssl pkcs8 -topk8 -in " + file.getFileName()
-					+ " -out key.pem' (add -nocrypt to leave it unencrypted)");
+					+ ", which Java cannot read; convert it to PKCS#8 with 'openssl pkcs8 -topk8 -in "
+					+ file.getFileName() + " -out key.pem' (add -nocrypt to leave it unencrypted)");
 		}
 	}
 

@@ -9,6 +9,10 @@ public final class PlainTransport implements Transport {
 
 	private final SocketChannel channel;
 
+	/**
+	 * A transport over {@code channel}.
+	 * @param channel the connection's socket
+	 */
 	public PlainTransport(SocketChannel channel) {
 		this.channel = channel;
 	}

@@ -184,8 +184,8 @@ public final class TlsClientContext {
 		/** Builds the context. */
 		public TlsClientContext build() {
 			try {
-				X509ExtendedTrustManager verifying = (this.trustManagers != null) ? TlsServerContext.firstX509(this.trustManagers)
-						: trustManager();
+				X509ExtendedTrustManager verifying = (this.trustManagers != null)
+						? TlsServerContext.firstX509(this.trustManagers) : trustManager();
 				X509ExtendedTrustManager tm = verifying;
 				if (this.options.contains(TlsClientOption.ALLOW_INSECURE)) {
 					tm = new InsecureTrustManager();
@@ -215,7 +215,8 @@ public final class TlsClientContext {
 			if (!this.osCaCerts || !this.trusted.isEmpty()) {
 				ks = TlsServerContext.emptyStore();
 				if (this.osCaCerts) {
-					TrustManagerFactory def = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+					TrustManagerFactory def = TrustManagerFactory
+						.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 					def.init((KeyStore) null);
 					int i = 0;
 					for (TrustManager m : def.getTrustManagers()) {

@@ -7,10 +7,19 @@ public class TlsConfigException extends LwsException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * An exception with a message.
+	 * @param message what cannot be used, naming the file or setting
+	 */
 	public TlsConfigException(String message) {
 		super(message);
 	}
 
+	/**
+	 * An exception with a message and a cause.
+	 * @param message what cannot be used, naming the file or setting
+	 * @param cause the failure underneath
+	 */
 	public TlsConfigException(String message, Throwable cause) {
 		super(message, cause);
 	}

@@ -50,6 +50,12 @@ public final class TlsServerContext {
 	@FunctionalInterface
 	public interface Hooks {
 
+		/**
+		 * Calls {@code reason} on the vhost's first protocol.
+		 * @param reason {@code OPENSSL_CONTEXT_REQUIRES_PRIVATE_KEY} or {@code OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS}
+		 * @param setup what the context is built from, given to the callback as {@code in}
+		 * @return what the callback returned
+		 */
 		int call(CallbackReason reason, TlsServerSetup setup);
 
 	}
@@ -58,6 +64,12 @@ public final class TlsServerContext {
 	@FunctionalInterface
 	public interface ClientCertVerifier {
 
+		/**
+		 * Runs the callback for the connection owning {@code engine}.
+		 * @param engine the engine of the connection whose client certificate is being verified
+		 * @param check the client's chain and the JDK's verdict, given to the callback as {@code in}
+		 * @return non-zero to refuse the certificate; 0 keeps the verdict of the chain check
+		 */
 		int verify(SSLEngine engine, ClientCertificateCheck check);
 
 	}
@@ -80,7 +92,8 @@ public final class TlsServerContext {
 	/**
 	 * Builds a vhost's TLS context.
 	 * @param info the vhost; must have TLS settings ({@link VhostCreationInfo#isTls()})
-	 * @param hooks calls {@code OPENSSL_CONTEXT_REQUIRES_PRIVATE_KEY} and {@code OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS}
+	 * @param hooks calls {@code OPENSSL_CONTEXT_REQUIRES_PRIVATE_KEY} and
+	 * {@code OPENSSL_LOAD_EXTRA_SERVER_VERIFY_CERTS}
 	 * @param verifier calls {@code OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION}
 	 * @throws TlsConfigException naming the vhost and what is wrong
 	 */
@@ -145,7 +158,8 @@ public final class TlsServerContext {
 					throw new IllegalStateException(ex);
 				}
 				char[] kp = (pw != null) ? pw.toCharArray() : new char[0];
-				only.setKeyEntry("key", ks.getKey(info.sslKeyAlias(), kp), kp, ks.getCertificateChain(info.sslKeyAlias()));
+				only.setKeyEntry("key", ks.getKey(info.sslKeyAlias(), kp), kp,
+						ks.getCertificateChain(info.sslKeyAlias()));
 				ks = only;
 			}
 			KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -351,7 +365,8 @@ public final class TlsServerContext {
 
 	@Override
 	public String toString() {
-		return "TlsServerContext[" + this.vhostName + ", " + String.join("/", this.parameters.getProtocols()).toLowerCase(Locale.ROOT)
+		return "TlsServerContext[" + this.vhostName + ", "
+				+ String.join("/", this.parameters.getProtocols()).toLowerCase(Locale.ROOT)
 				+ (this.verifiesClients ? ", client certificates" : "") + "]";
 	}
 
@@ -380,7 +395,8 @@ public final class TlsServerContext {
 			ClientCertificateCheck check = new ClientCertificateCheck(chain, failure);
 			int r = (this.verifier != null) ? this.verifier.verify(engine, check) : 0;
 			if (r != 0) {
-				throw new CertificateException("The client certificate was refused by OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION");
+				throw new CertificateException(
+						"The client certificate was refused by OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION");
 			}
 			if (failure != null && !check.acceptedDespiteFailure()) {
 				throw failure;

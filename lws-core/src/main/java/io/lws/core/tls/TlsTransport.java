@@ -202,7 +202,8 @@ public final class TlsTransport implements Transport {
 				}
 				if (r.getStatus() == Status.BUFFER_OVERFLOW) {
 					if (produced == 0 && dst.position() == 0) {
-						throw new SSLException("The read buffer (" + dst.capacity() + " bytes) is smaller than a TLS record");
+						throw new SSLException("The read buffer (" + dst.capacity()
+								+ " bytes) is smaller than a TLS record");
 					}
 					break;
 				}

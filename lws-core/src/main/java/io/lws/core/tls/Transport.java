@@ -71,7 +71,9 @@ public interface Transport {
 	/** The socket. */
 	SocketChannel channel();
 
-	/** Says goodbye as the protocol wants (TLS {@code close_notify}, best effort, never blocking) and closes the socket. */
+	/**
+	 * Says goodbye as the protocol wants (TLS {@code close_notify}, best effort, never blocking) and closes the socket.
+	 */
 	void close();
 
 }

@@ -1,9 +1,9 @@
 /**
  * TLS for lws-core, through {@link javax.net.ssl.SSLEngine}: libwebsockets' {@code lib/tls} on the JVM.
  * <ul>
- * <li>{@link io.lws.core.tls.Transport} is what a connection reads and writes through: {@link io.lws.core.tls.PlainTransport}
- * or {@link io.lws.core.tls.TlsTransport} (server and client mode, handshake, delegated tasks off the service thread,
- * records split anywhere, close_notify, no TLS 1.2 renegotiation).</li>
+ * <li>{@link io.lws.core.tls.Transport} is what a connection reads and writes through:
+ * {@link io.lws.core.tls.PlainTransport} or {@link io.lws.core.tls.TlsTransport} (server and client mode, handshake,
+ * delegated tasks off the service thread, records split anywhere, close_notify, no TLS 1.2 renegotiation).</li>
  * <li>{@link io.lws.core.tls.TlsServerContext} builds a vhost's server TLS from its {@code ssl_*} settings
  * ({@code lws_context_init_server_ssl}); {@link io.lws.core.tls.VhostClientTls} is a vhost's client side
  * ({@code lws_init_vhost_client_ssl} from a {@link io.lws.core.tls.ClientSslInfo}), with a

@@ -160,7 +160,8 @@ class ClientFailureTest {
 	void subprotocolNotAskedFor() throws Exception {
 		try (RawServer server = answering(GOOD_101 + "Sec-WebSocket-Protocol: other\r\n\r\n");
 				ClientRecorder rec = new ClientRecorder().start("chat")) {
-			assertThat(failureOf(server, rec)).isEqualTo("HS: the server chose protocol 'other', which was not asked for");
+			assertThat(failureOf(server, rec))
+				.isEqualTo("HS: the server chose protocol 'other', which was not asked for");
 		}
 	}
 
@@ -251,7 +252,8 @@ class ClientFailureTest {
 		try (RawServer server = new RawServer((s) -> {
 			received.add(new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
 		}); ClientRecorder rec = new ClientRecorder().start("chat")) {
-			assertThat(failureOf(server, rec, ClientConnectInfo.builder().protocol("chat").path("/" + "p".repeat(5000))))
+			assertThat(failureOf(server, rec,
+					ClientConnectInfo.builder().protocol("chat").path("/" + "p".repeat(5000))))
 				.isEqualTo("the request head is larger than max_http_header_data (4096 bytes)");
 			long end = System.currentTimeMillis() + 5000;
 			while (received.isEmpty() && System.currentTimeMillis() < end) {

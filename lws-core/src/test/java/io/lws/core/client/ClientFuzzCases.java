@@ -144,7 +144,8 @@ abstract class ClientFuzzCases {
 			}
 			rec.assertQuiet(300);
 			assertThat(server.connections()).isEqualTo(CASES);
-			// each case's server waits for the client to hang up; closing the server before they are done would cut that
+			// each case's server waits for the client to hang up; closing the server before they are done would cut
+			// that
 			long end = System.currentTimeMillis() + 5000;
 			while (finished.get() < CASES && System.currentTimeMillis() < end) {
 				Thread.sleep(10);
@@ -246,7 +247,8 @@ abstract class ClientFuzzCases {
 			boolean deflate = r.nextBoolean();
 			String head = UPGRADE + (r.nextInt(4) == 0 ? "Sec-WebSocket-Protocol: chat\r\n" : "")
 					+ (deflate ? "Sec-WebSocket-Extensions: permessage-deflate" + (r.nextBoolean()
-							? "; server_no_context_takeover; client_max_window_bits=" + (8 + r.nextInt(8)) : "") + "\r\n"
+							? "; server_no_context_takeover; client_max_window_bits=" + (8 + r.nextInt(8)) : "")
+							+ "\r\n"
 							: "")
 					+ "\r\n";
 			b.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));

@@ -31,7 +31,10 @@ import io.lws.core.support.TestServer;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ClientHttpTest {
 
-	/** A server protocol: {@code /hello} and {@code /again} answer text, {@code /echo} answers the request body, others 404. */
+	/**
+	 * A server protocol: {@code /hello} and {@code /again} answer text, {@code /echo} answers the request body, others
+	 * 404.
+	 */
 	static final class Site implements LwsProtocolHandler<ByteArrayOutputStream> {
 
 		final AtomicInteger connections = new AtomicInteger();
@@ -367,8 +370,8 @@ class ClientHttpTest {
 			};
 			rec.connect(get(server.port(), "/hello").build());
 			assertThat(rec.next()).isEqualTo("http:200");
-			assertThat(seen).containsExactly("bounded=true", "added=true", "shrunk=" + "X-Added: one\r\n".length(), "tooBig=false",
-					"unchanged=" + "X-Added: one\r\n".length());
+			assertThat(seen).containsExactly("bounded=true", "added=true", "shrunk=" + "X-Added: one\r\n".length(),
+					"tooBig=false", "unchanged=" + "X-Added: one\r\n".length());
 			assertThat(site.requests).containsExactly("GET /hello x-added=one");
 		}
 	}

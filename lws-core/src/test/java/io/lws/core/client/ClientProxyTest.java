@@ -165,7 +165,8 @@ class ClientProxyTest {
 	void proxyClosingWithoutAnAnswerIsNamedInTheError() throws Exception {
 		try (RawServer proxy = new RawServer(
 				(s) -> RawServer.readHeadOf(s.getInputStream()));
-				ClientRecorder rec = new ClientRecorder().start("echo", (v) -> v.httpProxy("127.0.0.1", proxy.port()))) {
+				ClientRecorder rec = new ClientRecorder().start("echo",
+						(v) -> v.httpProxy("127.0.0.1", proxy.port()))) {
 			rec.connect(ws(9));
 			assertThat(rec.next()).isEqualTo("error:the proxy closed the connection before answering");
 			rec.assertQuiet(200);

@@ -99,7 +99,8 @@ class ClientRedirectTest {
 			rec.onRedirect = (location) -> 1;
 			rec.connect(ClientConnectInfo.forUri("http://127.0.0.1:" + server.port() + "/").build());
 			assertThat(rec.next()).isEqualTo("redirect:/elsewhere");
-			assertThat(rec.next()).isEqualTo("error:HS: the redirect to /elsewhere was refused by CLIENT_HTTP_REDIRECT");
+			assertThat(rec.next())
+				.isEqualTo("error:HS: the redirect to /elsewhere was refused by CLIENT_HTTP_REDIRECT");
 			rec.assertQuiet(200);
 			assertThat(server.connections()).isEqualTo(1);
 		}

@@ -70,7 +70,10 @@ class ClientTlsInteropTest {
 			port = s.getLocalPort();
 		}
 		Process p = new ProcessBuilder(LWS_TEST_SERVER, "--port=" + port, "-s", "-C", m.certFile().toString(), "-K",
-				m.keyFile().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+				m.keyFile().toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
 		started.add(p);
 		long end = System.currentTimeMillis() + 10_000;
 		while (true) {

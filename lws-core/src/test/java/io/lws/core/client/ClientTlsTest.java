@@ -69,7 +69,8 @@ class ClientTlsTest {
 	@Test
 	void verifiedModeEchoesWithTheServersCertificateAsCa() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
+		try (TestServer server = echoServer(m);
+				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
 			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
 			assertThat(wsi.isSsl()).isEqualTo(1);
 			assertThat(wsi.sslSession().getPeerCertificates()[0]).isEqualTo(m.certificate());
@@ -199,8 +200,8 @@ class ClientTlsTest {
 			Thread t = serveOnce(listen, (accepted) -> {
 				SSLSocket s = Tls.serverSide(tls, accepted);
 				RawServer.readHeadOf(s.getInputStream());
-				// hold the client's service thread so that both records wait in its socket for one read (the test thread
-				// stores the connection when connect returns, which may come after the head was sent)
+				// hold the client's service thread so that both records wait in its socket for one read (the test
+				// thread stores the connection when connect returns, which may come after the head was sent)
 				while (wsi.get() == null) {
 					Thread.sleep(1);
 				}
@@ -212,7 +213,8 @@ class ClientTlsTest {
 				RawServer.drain(s);
 			});
 			long start = System.nanoTime();
-			wsi.set(client.connect(wss(listen.getLocalPort(), ClientConnectInfo.USE_SSL | ClientConnectInfo.ALLOW_SELFSIGNED)
+			wsi.set(client.connect(wss(listen.getLocalPort(),
+					ClientConnectInfo.USE_SSL | ClientConnectInfo.ALLOW_SELFSIGNED)
 				.build()));
 			assertThat(client.rec.next()).isEqualTo("error:the server closed the connection before answering");
 			// it waited for its 20-s timeout before
@@ -333,7 +335,8 @@ class ClientTlsTest {
 			client.answers.put(CallbackReason.OPENSSL_PERFORM_SERVER_CERT_VERIFICATION, (wsi, in) -> 0);
 			client.context().vhosts().get(0).initVhostClientSsl(null);
 			client.connect(wss(server.port(), VERIFIED).build());
-			assertThat(client.rec.next()).startsWith("error:TLS: the server's certificate 'CN=localhost' is self-signed");
+			assertThat(client.rec.next())
+				.startsWith("error:TLS: the server's certificate 'CN=localhost' is self-signed");
 		}
 	}
 
@@ -380,7 +383,8 @@ class ClientTlsTest {
 		assertThatThrownBy(() -> ClientSslInfo.builder().certFilepath(m.certFile().toString()).build())
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("ssl_private_key_filepath");
-		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
+		try (TestServer server = echoServer(m);
+				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
 			assertThatThrownBy(() -> client.context().vhosts().get(0).initVhostClientSsl(ClientSslInfo.builder()
 				.certFilepath(m.certFile().toString())
 				.privateKeyFilepath(otherKey.keyFile().toString())
@@ -414,7 +418,8 @@ class ClientTlsTest {
 	@Test
 	void clientSocketsSendWithoutDelay() throws Exception {
 		Tls.Material m = Tls.localhost();
-		try (TestServer server = echoServer(m); ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
+		try (TestServer server = echoServer(m);
+				ClientHarness client = new ClientHarness((v) -> v.clientSsl(trusting(m)))) {
 			Lws wsi = echoes(client, wss(server.port(), VERIFIED).build());
 			// Nagle would hold back the last record of a message until the server's delayed ACK
 			assertThat(((SocketChannel) wsi.getSocketFd()).getOption(StandardSocketOptions.TCP_NODELAY)).isTrue();

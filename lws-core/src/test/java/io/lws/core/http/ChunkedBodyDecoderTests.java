@@ -181,7 +181,8 @@ class ChunkedBodyDecoderTests {
 			wire.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
 			offset += size;
 		}
-		wire.writeBytes((random.nextBoolean() ? "0\r\nX-T: 1\r\n\r\n" : "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		wire.writeBytes((random.nextBoolean() ? "0\r\nX-T: 1\r\n\r\n" : "0\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		byte[] bytes = wire.toByteArray();
 		ByteArrayOutputStream decoded = new ByteArrayOutputStream();
 		ChunkedBodyDecoder decoder = new ChunkedBodyDecoder();

@@ -128,7 +128,8 @@ class HeaderTableLimitTests {
 	void fragmentTableFullExactly() {
 		// path, Host and two more: four fragments
 		HeaderTable exact = new HeaderTable(256, 4, TokenLimits.none());
-		assertThat(parse(exact, "GET / HTTP/1.1\r\nHost: h\r\nAccept: a\r\nX-A: 1\r\n\r\n")).isEqualTo(ParseResult.COMPLETE);
+		assertThat(parse(exact, "GET / HTTP/1.1\r\nHost: h\r\nAccept: a\r\nX-A: 1\r\n\r\n"))
+			.isEqualTo(ParseResult.COMPLETE);
 		HeaderTable overByOne = new HeaderTable(256, 4, TokenLimits.none());
 		assertThat(parse(overByOne, "GET / HTTP/1.1\r\nHost: h\r\nAccept: a\r\nX-A: 1\r\nAccept: b\r\n\r\n"))
 			.isEqualTo(ParseResult.ERROR);

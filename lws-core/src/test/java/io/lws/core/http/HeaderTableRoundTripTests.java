@@ -80,7 +80,11 @@ class HeaderTableRoundTripTests {
 		assertThat(table.fragment(HeaderToken.HOST, 0)).isEqualTo(request.host());
 		assertThat(fragments(table, HeaderToken.HTTP_URI_ARGS)).isEqualTo(request.args());
 		for (HeaderToken token : FREE_TOKENS) {
-			List<String> sent = request.headers().stream().filter((h) -> h.token() == token).map(Header::value).toList();
+			List<String> sent = request.headers()
+				.stream()
+				.filter((h) -> h.token() == token)
+				.map(Header::value)
+				.toList();
 			assertThat(fragments(table, token)).as(token.name()).isEqualTo(sent);
 			int total = sent.stream().mapToInt((v) -> v.getBytes(StandardCharsets.UTF_8).length).sum();
 			assertThat(table.totalLength(token)).isEqualTo(sent.isEmpty() ? 0 : total + sent.size() - 1);

@@ -426,7 +426,8 @@ class HeaderTableTests {
 		this.table.reset();
 		parse("GET / HTTP/3\r\n");
 		assertThat(this.table)
-			.hasToString("HeaderTable{state=ERROR, method=null, used=0/4096, fragments=0/128, error=MALFORMED_REQUEST_LINE}");
+			.hasToString("HeaderTable{state=ERROR, method=null, used=0/4096, fragments=0/128, "
+					+ "error=MALFORMED_REQUEST_LINE}");
 	}
 
 	@Test

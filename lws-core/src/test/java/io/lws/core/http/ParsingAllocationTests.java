@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ParsingAllocationTests {
 
 	private static final byte[] REQUEST = ("GET /a/./b/../c%20d?x=1&y=a+b;z=%41 HTTP/1.1\r\nHost: example.com\r\n"
-			+ "User-Agent: test\r\nAccept: text/html\r\nAccept: */*\r\nCookie: a=1\r\nConnection: keep-alive, Upgrade\r\n"
+			+ "User-Agent: test\r\nAccept: text/html\r\nAccept: */*\r\nCookie: a=1\r\n"
+			+ "Connection: keep-alive, Upgrade\r\n"
 			+ "Upgrade: websocket\r\nX-Custom: value\r\nTransfer-Encoding: chunked\r\n\r\n"
 			+ "5;e=1\r\nhello\r\n0\r\nT: 1\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 

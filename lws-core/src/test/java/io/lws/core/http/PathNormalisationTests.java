@@ -130,7 +130,8 @@ class PathNormalisationTests {
 
 	private static HeaderTable parsed(String target) {
 		HeaderTable table = new HeaderTable();
-		table.parse(ByteBuffer.wrap(("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n").getBytes(StandardCharsets.UTF_8)));
+		table.parse(ByteBuffer.wrap(("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8)));
 		return table;
 	}
 

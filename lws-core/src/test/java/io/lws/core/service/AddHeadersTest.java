@@ -43,7 +43,8 @@ class AddHeadersTest {
 	void servedFilesAndTheir304CarryTheAddedHeaders() throws Exception {
 		Files.writeString(this.dir.resolve("a.txt"), "hello");
 		Mount m = Mount.builder("/", MountOrigin.FILE, this.dir.toString()).build();
-		try (TestServer s = TestServer.start((v) -> v.protocols(adding("http", 0)).mounts(m)); RawClient c = s.client()) {
+		try (TestServer s = TestServer.start((v) -> v.protocols(adding("http", 0)).mounts(m));
+				RawClient c = s.client()) {
 			HttpResponse r = c.send("GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
 			assertThat(r.status()).isEqualTo(200);
 			assertThat(r.header("x-added-by")).isEqualTo("http");
@@ -71,7 +72,8 @@ class AddHeadersTest {
 	void aRefusalOnAFileClosesWithoutAnAnswer() throws Exception {
 		Files.writeString(this.dir.resolve("a.txt"), "hello");
 		Mount m = Mount.builder("/", MountOrigin.FILE, this.dir.toString()).build();
-		try (TestServer s = TestServer.start((v) -> v.protocols(adding("http", 1)).mounts(m)); RawClient c = s.client()) {
+		try (TestServer s = TestServer.start((v) -> v.protocols(adding("http", 1)).mounts(m));
+				RawClient c = s.client()) {
 			c.send("GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n");
 			assertThat(c.read()).isEqualTo(-1);
 		}

@@ -51,8 +51,11 @@ class ContextTest {
 		LwsContext ctx = LwsContext.create(ContextCreationInfo.builder().options(ServerOption.EXPLICIT_VHOSTS).build());
 		try {
 			assertThat(ctx.vhosts()).isEmpty();
-			LwsVhost a = ctx.createVhost(
-					VhostCreationInfo.builder("a.example").port(0).iface("127.0.0.1").protocols(answering("AAA")).build());
+			LwsVhost a = ctx.createVhost(VhostCreationInfo.builder("a.example")
+				.port(0)
+				.iface("127.0.0.1")
+				.protocols(answering("AAA"))
+				.build());
 			LwsVhost b = ctx.createVhost(VhostCreationInfo.builder("b.example")
 				.port(a.listenPort())
 				.iface("127.0.0.1")
@@ -82,7 +85,10 @@ class ContextTest {
 			int port = ((InetSocketAddress) taken.getLocalAddress()).getPort();
 			assertThatThrownBy(() -> LwsContext.create(ContextCreationInfo.builder()
 				.vhost(VhostCreationInfo.builder("web").port(port).iface("127.0.0.1").build())
-				.build())).isInstanceOf(LwsException.class).hasMessageContaining("'web'").hasMessageContaining("" + port);
+				.build()))
+				.isInstanceOf(LwsException.class)
+				.hasMessageContaining("'web'")
+				.hasMessageContaining("" + port);
 		}
 	}
 

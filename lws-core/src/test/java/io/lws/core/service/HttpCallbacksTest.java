@@ -72,7 +72,8 @@ class HttpCallbacksTest {
 	@Test
 	void reasonsArriveInLibwebsocketsOrderIncludingThePollReasons() throws Exception {
 		Recorder rec = new Recorder();
-		try (TestServer s = TestServer.start((c) -> c.externalPoll(true), (v) -> v.protocols(LwsProtocol.of("rec", rec)))) {
+		try (TestServer s = TestServer.start((c) -> c.externalPoll(true),
+				(v) -> v.protocols(LwsProtocol.of("rec", rec)))) {
 			try (RawClient c = s.client()) {
 				assertThat(c.send("GET / HTTP/1.0\r\n\r\n").readResponse().bodyText()).contains("recorded");
 				assertThat(c.closedByServer()).isTrue();
@@ -81,10 +82,11 @@ class HttpCallbacksTest {
 			Thread.sleep(50);
 			int in = PollArgs.POLLIN;
 			assertThat(rec.reasons).containsExactly("ADD_POLL_FD(0)", "WSI_CREATE", "FILTER_NETWORK_CONNECTION",
-					"SERVER_NEW_CLIENT_INSTANTIATED", "CHANGE_MODE_POLL_FD(" + in + ")", "FILTER_HTTP_CONNECTION", "HTTP",
+					"SERVER_NEW_CLIENT_INSTANTIATED", "CHANGE_MODE_POLL_FD(" + in + ")",
+					"FILTER_HTTP_CONNECTION", "HTTP",
 					// after the answer: reading stops, then resumes to drain what the peer still sends before closing
-					"CHANGE_MODE_POLL_FD(0)", "CHANGE_MODE_POLL_FD(" + in + ")", "CLOSED_HTTP", "DEL_POLL_FD(" + in + ")",
-					"WSI_DESTROY");
+					"CHANGE_MODE_POLL_FD(0)", "CHANGE_MODE_POLL_FD(" + in + ")", "CLOSED_HTTP",
+					"DEL_POLL_FD(" + in + ")", "WSI_DESTROY");
 		}
 	}
 
@@ -350,7 +352,8 @@ class HttpCallbacksTest {
 	@Test
 	void aPostWithNeitherALengthNorChunkingHasAnEmptyBodyThatCompletesAtOnce() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
-		try (TestServer s = TestServer.start((v) -> v.protocols(recordingForm(seen, false))); RawClient c = s.client()) {
+		try (TestServer s = TestServer.start((v) -> v.protocols(recordingForm(seen, false)));
+				RawClient c = s.client()) {
 			// RFC 9112 6.3: what follows the head is the next request, not a body
 			c.send("POST / HTTP/1.1\r\nHost: x\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
 			assertThat(c.readResponse().bodyText()).contains("form done");
@@ -435,7 +438,8 @@ class HttpCallbacksTest {
 		finally {
 			LwsLog.setLogLevel(old, null);
 		}
-		assertThat(LwsLog.timestamp(LogLevel.WARN)).matches("\\[\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d:\\d{4}\\] W: ");
+		assertThat(LwsLog.timestamp(LogLevel.WARN))
+			.matches("\\[\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d:\\d{4}\\] W: ");
 	}
 
 }

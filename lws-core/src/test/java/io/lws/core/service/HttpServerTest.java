@@ -379,7 +379,8 @@ class HttpServerTest {
 			assertThat(r.status()).isEqualTo(200);
 			assertThat(body.toString()).isEqualTo("uri=/x;hello world");
 			body.setLength(0);
-			r = c.send("POST /form HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+			r = c.send("POST /form HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
 				.readResponse();
 			assertThat(r.status()).isEqualTo(200);
 			assertThat(body.toString()).isEqualTo("uri=;hello world");

@@ -103,7 +103,9 @@ class TcpNotSentLowatTest {
 		try (TestServer s = TestServer.start(context, (v) -> v.protocols(files)); RawClient c = s.client()) {
 			assertThat(c.send("GET /f HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().body()).hasSize(1024 * 1024);
 			Integer option = seen.poll(5, TimeUnit.SECONDS);
-			assertThat(option).as("the option read in HTTP_FILE_COMPLETION").isNotNull().isNotEqualTo(Integer.MIN_VALUE);
+			assertThat(option).as("the option read in HTTP_FILE_COMPLETION")
+				.isNotNull()
+				.isNotEqualTo(Integer.MIN_VALUE);
 			return option;
 		}
 	}

@@ -188,7 +188,8 @@ class TlsServerTest {
 			.sslCaFilepath(caFiles.certFile().toString())
 			.options(ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT))) {
 			List<X509Certificate> trust = List.of(s.tls().certificate());
-			try (RawClient c = new RawClient(Tls.connect(Tls.clientContext(trust, alice), s.port(), "localhost", null))) {
+			try (RawClient c = new RawClient(
+					Tls.connect(Tls.clientContext(trust, alice), s.port(), "localhost", null))) {
 				assertThat(get(c, "localhost").bodyText()).contains("client=CN=alice");
 			}
 			assertThat(verifications.get()).isEqualTo(1);
@@ -573,11 +574,15 @@ class TlsServerTest {
 			.hasMessageContaining("'FOO' is not an OpenSSL cipher name");
 		assertThatThrownBy(() -> TestServer.startTls((v) -> v.ecdhCurve("brainpool-zz")))
 			.hasMessageContaining("ecdh_curve: 'brainpool-zz'");
-		assertThatThrownBy(() -> TestServer.start((v) -> m.applyTo(v).sslPrivateKeyFilepath(other.keyFile().toString())))
+		assertThatThrownBy(() -> TestServer.start((v) -> m.applyTo(v)
+			.sslPrivateKeyFilepath(other.keyFile().toString())))
 			.hasMessageContaining("does not belong to the certificate");
 		assertThatThrownBy(() -> TestServer.start((v) -> v.sslCertFilepath(dir.resolve("missing.pem").toString())
-			.sslPrivateKeyFilepath(m.keyFile().toString()))).hasMessageContaining("Cannot read").hasMessageContaining("missing.pem");
-		assertThatThrownBy(() -> TestServer.start((v) -> m.applyTo(v).options(ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT)))
+			.sslPrivateKeyFilepath(m.keyFile().toString())))
+			.hasMessageContaining("Cannot read")
+			.hasMessageContaining("missing.pem");
+		assertThatThrownBy(() -> TestServer.start((v) -> m.applyTo(v)
+			.options(ServerOption.REQUIRE_VALID_OPENSSL_CLIENT_CERT)))
 			.hasMessageContaining("REQUIRE_VALID_OPENSSL_CLIENT_CERT needs the CAs");
 		assertThatThrownBy(() -> TestServer.start((v) -> m.applyTo(v).sslProtocols(List.of("TLSv1"))))
 			.hasMessageContaining("TLSv1");

@@ -237,7 +237,8 @@ class WebSocketConformanceTest {
 
 	@Test
 	void invalidUtf8FailsWith1007() throws IOException {
-		List<byte[]> bad = List.of(new byte[] { (byte) 0xC0, (byte) 0x80 }, new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+		List<byte[]> bad = List.of(new byte[] { (byte) 0xC0, (byte) 0x80 },
+				new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
 				new byte[] { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 }, new byte[] { (byte) 0x80 },
 				new byte[] { (byte) 0xFE }, new byte[] { 'a', (byte) 0xE2, (byte) 0x82 });
 		for (byte[] b : bad) {
@@ -362,7 +363,8 @@ class WebSocketConformanceTest {
 		// a header that names no subprotocol offers none: the answer must not name one (RFC 6455 section 4.2.2)
 		for (String blank : new String[] { "", "  ", " , " }) {
 			try (var raw = server.client()) {
-				var r = raw.send(base + key + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol:" + blank + "\r\n\r\n")
+				var r = raw.send(base + key + "Sec-WebSocket-Version: 13\r\n"
+						+ "Sec-WebSocket-Protocol:" + blank + "\r\n\r\n")
 					.readHeadResponse();
 				assertThat(r.status()).isEqualTo(101);
 				assertThat(r.header("sec-websocket-protocol")).as("'%s'", blank).isNull();
@@ -377,7 +379,9 @@ class WebSocketConformanceTest {
 
 	@Test
 	void aPeerThatStopsAnsweringIsDroppedByThePingTimeout() throws Exception {
-		try (TestServer s = TestServer.start((v) -> v.protocols(EchoProtocol.create(128)).pingPongInterval(1).timeoutSecs(1));
+		try (TestServer s = TestServer.start((v) -> v.protocols(EchoProtocol.create(128))
+			.pingPongInterval(1)
+			.timeoutSecs(1));
 				WsTestClient c = WsTestClient.connect(s.port(), "/", null)) {
 			// stop mid-frame and never answer the server's ping
 			c.sendRaw(new byte[] { (byte) 0x81, (byte) 0x85, 1, 2, 3, 4, 'a' });

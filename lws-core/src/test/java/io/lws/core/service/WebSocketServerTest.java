@@ -464,8 +464,9 @@ class WebSocketServerTest {
 		io.lws.core.mount.Mount m = io.lws.core.mount.Mount
 			.builder("/echo", io.lws.core.mount.MountOrigin.CALLBACK, "echo")
 			.build();
-		try (TestServer s = TestServer.start((v) -> v.protocols(LwsProtocol.of("http", new LwsProtocolHandler<Object>() {
-		}), io.lws.core.support.EchoProtocol.create(4096)).mounts(m))) {
+		try (TestServer s = TestServer.start((v) -> v.protocols(
+				LwsProtocol.of("http", new LwsProtocolHandler<Object>() {
+				}), io.lws.core.support.EchoProtocol.create(4096)).mounts(m))) {
 			try (WsTestClient c = WsTestClient.connect(s.port(), "/echo", null)) {
 				assertThat(c.sendText("via mount").readMessage().text()).isEqualTo("via mount");
 			}

@@ -128,7 +128,8 @@ public final class ClientRecorder implements LwsProtocolHandler<Object>, AutoClo
 		long end = System.currentTimeMillis() + 5000;
 		while (this.context.connectionCount() != n) {
 			if (System.currentTimeMillis() > end) {
-				throw new AssertionError("expected " + n + " client connections, have " + this.context.connectionCount());
+				throw new AssertionError("expected " + n + " client connections, have "
+						+ this.context.connectionCount());
 			}
 			Thread.sleep(10);
 		}

@@ -109,7 +109,8 @@ public final class Tls {
 				KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 				kmf.init(clientCert.keyStore("client", "pw".toCharArray()), "pw".toCharArray());
 				// present the certificate whatever CAs the server names (to test refusal of unknown ones)
-				javax.net.ssl.X509ExtendedKeyManager base = (javax.net.ssl.X509ExtendedKeyManager) kmf.getKeyManagers()[0];
+				javax.net.ssl.X509ExtendedKeyManager base = (javax.net.ssl.X509ExtendedKeyManager) kmf
+					.getKeyManagers()[0];
 				km = new javax.net.ssl.KeyManager[] { new AlwaysPresent(base) };
 			}
 			SSLContext ctx = SSLContext.getInstance("TLS");

@@ -202,8 +202,8 @@ public final class WsTestClient implements AutoCloseable {
 		}
 
 		public String closeReason() {
-			return (this.payload.length > 2) ? new String(this.payload, 2, this.payload.length - 2, StandardCharsets.UTF_8)
-					: "";
+			return (this.payload.length > 2)
+					? new String(this.payload, 2, this.payload.length - 2, StandardCharsets.UTF_8) : "";
 		}
 
 	}

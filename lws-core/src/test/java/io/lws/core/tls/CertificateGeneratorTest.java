@@ -31,8 +31,8 @@ class CertificateGeneratorTest {
 	@Test
 	void temporaryPemFilesAndTheirFolderAreDeletedWhenTheJvmExits(@TempDir Path tmp) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Peers.Result r = Peers.run(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-				WriteAndExit.class.getName()), 60);
+		Peers.Result r = Peers.run(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp",
+				System.getProperty("java.class.path"), WriteAndExit.class.getName()), 60);
 		assertThat(r.exitCode()).as(r.output()).isZero();
 		assertThat(r.output()).contains("lws-exit-");
 		try (Stream<Path> left = Files.list(tmp)) {

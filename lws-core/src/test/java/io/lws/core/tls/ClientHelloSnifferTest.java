@@ -86,7 +86,8 @@ class ClientHelloSnifferTest {
 	@Test
 	void aHandshakeThatIsNotAClientHelloIsHandedOnUnnamed() {
 		byte[] b = { 0x16, 0x03, 0x03, 0x00, 0x04, 0x02, 0x00, 0x00, 0x00 };
-		assertThat(ClientHelloSniffer.sniff(ByteBuffer.wrap(b))).isEqualTo(new ClientHelloSniffer.Result(Kind.TLS, null));
+		assertThat(ClientHelloSniffer.sniff(ByteBuffer.wrap(b)))
+			.isEqualTo(new ClientHelloSniffer.Result(Kind.TLS, null));
 	}
 
 }

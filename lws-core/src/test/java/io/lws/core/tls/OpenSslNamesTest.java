@@ -25,12 +25,14 @@ class OpenSslNamesTest {
 	}
 
 	static List<String> suites(String list) {
-		return List.of(OpenSslNames.cipherSuites(list, ENGINE.getSupportedCipherSuites(), ENGINE.getEnabledCipherSuites()));
+		return List.of(OpenSslNames.cipherSuites(list, ENGINE.getSupportedCipherSuites(),
+				ENGINE.getEnabledCipherSuites()));
 	}
 
 	@Test
 	void namesTranslateBothWays() {
-		assertThat(OpenSslNames.openSslName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")).isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
+		assertThat(OpenSslNames.openSslName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"))
+			.isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
 		assertThat(OpenSslNames.openSslName("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"))
 			.isEqualTo("ECDHE-ECDSA-CHACHA20-POLY1305");
 		assertThat(OpenSslNames.openSslName("TLS_RSA_WITH_AES_128_CBC_SHA")).isEqualTo("AES128-SHA");
@@ -55,7 +57,8 @@ class OpenSslNamesTest {
 		assertThat(moved.get(moved.indexOf("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256") + 1)).isNotNull();
 		assertThat(suites("DEFAULT")).isEqualTo(List.of(ENGINE.getEnabledCipherSuites()).stream()
 			.filter((x) -> !x.equals("TLS_EMPTY_RENEGOTIATION_INFO_SCSV")).toList());
-		assertThat(suites("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")).startsWith("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+		assertThat(suites("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+			.startsWith("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
 	}
 
 	@Test

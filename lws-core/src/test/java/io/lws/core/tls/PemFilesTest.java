@@ -24,7 +24,8 @@ class PemFilesTest {
 		CertificateGenerator.Issued leaf = CertificateGenerator.forName("leaf").dnsName("leaf").signedBy(ca).generate();
 		leaf.writePem(dir.resolve("c.pem"), dir.resolve("k.pem"));
 		assertThat(PemFiles.certificates(dir.resolve("c.pem"))).hasSize(2);
-		assertThat(PemFiles.privateKey(dir.resolve("k.pem"), null).getEncoded()).isEqualTo(leaf.privateKey().getEncoded());
+		assertThat(PemFiles.privateKey(dir.resolve("k.pem"), null).getEncoded())
+			.isEqualTo(leaf.privateKey().getEncoded());
 	}
 
 	@Test

@@ -16,8 +16,8 @@ class WsReceiverConfigTests {
 		assertThat(config.validateUtf8()).isTrue();
 		assertThat(config.maxMessageSize()).isZero();
 		assertThat(config.allowRsv1()).isFalse();
-		assertThat(config).hasToString(
-				"WsReceiverConfig[server=true, rxBufferSize=4096, validateUtf8=true, maxMessageSize=0, allowRsv1=false]");
+		assertThat(config).hasToString("WsReceiverConfig[server=true, rxBufferSize=4096, validateUtf8=true, "
+				+ "maxMessageSize=0, allowRsv1=false]");
 	}
 
 	@Test

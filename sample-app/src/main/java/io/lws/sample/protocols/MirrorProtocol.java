@@ -208,7 +208,8 @@ public class MirrorProtocol implements LwsProtocolHandler<MirrorProtocol.Member>
 		synchronized (inst) {
 			Message msg;
 			while (!wsi.partialBuffered() && (msg = inst.ring.consume(m.tail)) != null) {
-				if (wsi.write(ByteBuffer.wrap(msg.data()), msg.binary() ? WriteProtocol.BINARY : WriteProtocol.TEXT) < 0) {
+				if (wsi.write(ByteBuffer.wrap(msg.data()),
+						msg.binary() ? WriteProtocol.BINARY : WriteProtocol.TEXT) < 0) {
 					return -1;
 				}
 				this.relayed.increment();

@@ -43,7 +43,8 @@ class ClientModeEarlyCloseTest {
 			ClientModeRun r = ClientModeRun.inJvm("--client", "ws://127.0.0.1:" + s.port(), "--once");
 			assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
 			assertThat(r.out()).contains(": established");
-			assertThat(r.err()).containsPattern("failed: (dumb-increment|lws-mirror)-protocol: the connection closed early");
+			assertThat(r.err())
+				.containsPattern("failed: (dumb-increment|lws-mirror)-protocol: the connection closed early");
 		}
 	}
 

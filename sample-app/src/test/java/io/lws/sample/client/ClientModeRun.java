@@ -34,7 +34,8 @@ record ClientModeRun(int exitCode, String out, String err) {
 
 	/** Runs {@code SampleApplication.main(args)} in a child JVM, for at most 60 s. */
 	static ClientModeRun inChildJvm(String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), "io.lws.sample.SampleApplication"));
 		command.addAll(List.of(args));
 		Peers.Result r = Peers.run(command, 60);

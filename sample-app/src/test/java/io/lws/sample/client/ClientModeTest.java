@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Client mode ({@code --client URL}) against the whole sample app, run in this JVM: the WebSocket round of
  * {@code libwebsockets-test-client}, an HTTP GET and form POST, and the exit status of failures.
  */
-@SpringBootTest(classes = SampleApplication.class, properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
+@SpringBootTest(classes = SampleApplication.class,
+		properties = { "lws.vhosts.default.port=0", "lws.management.port=0" })
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ClientModeTest {
 

@@ -171,7 +171,8 @@ class SampleProtocolsTest {
 			// the sender gets all of its own messages back, within the laggard timeout plus slack
 			for (int i = 0; i < 400; i++) {
 				Frame f = sender.readFrame();
-				assertThat(f.opcode()).as("frame %d: close %d %s %s", i, f.closeCode(), f.closeReason(), s.problems).isEqualTo(1);
+				assertThat(f.opcode()).as("frame %d: close %d %s %s", i, f.closeCode(), f.closeReason(), s.problems)
+					.isEqualTo(1);
 				assertThat(f.payload()).hasSize(60_000);
 			}
 			writer.join(5000);

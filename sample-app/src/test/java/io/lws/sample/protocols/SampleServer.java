@@ -32,7 +32,8 @@ final class SampleServer implements AutoCloseable {
 
 	/** The sample protocols, over TLS with {@code tls}'s certificate when it is not null. */
 	SampleServer(int threads, io.lws.core.support.Tls.Material tls) {
-		LwsLog.setLogLevel(LogLevel.ERR.bit() | LogLevel.WARN.bit(), (level, line) -> this.problems.add(level + " " + line));
+		LwsLog.setLogLevel(LogLevel.ERR.bit() | LogLevel.WARN.bit(),
+				(level, line) -> this.problems.add(level + " " + line));
 		this.mirror = new MirrorProtocol();
 		this.context = LwsContext.create(ContextCreationInfo.builder()
 			.countThreads(threads)
@@ -55,7 +56,8 @@ final class SampleServer implements AutoCloseable {
 			.build());
 	}
 
-	private static VhostCreationInfo.Builder withTls(VhostCreationInfo.Builder b, io.lws.core.support.Tls.Material tls) {
+	private static VhostCreationInfo.Builder withTls(VhostCreationInfo.Builder b,
+			io.lws.core.support.Tls.Material tls) {
 		return (tls != null) ? tls.applyTo(b) : b;
 	}
 

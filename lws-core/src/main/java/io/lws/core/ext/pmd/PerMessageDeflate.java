@@ -338,6 +338,7 @@ public final class PerMessageDeflate implements LwsExtension<PmdSession> {
 			return this;
 		}
 
+		/** Builds the immutable extension. */
 		public PerMessageDeflate build() {
 			return new PerMessageDeflate(this);
 		}

@@ -52,6 +52,11 @@ public final class PmdNegotiation {
 	 */
 	public record Agreement(PmdParameters parameters, List<ExtensionParameter> response) {
 
+		/**
+		 * Copies {@code response}.
+		 * @param parameters what both ends apply
+		 * @param response the parameters of the answer, in the order sent
+		 */
 		public Agreement {
 			response = List.copyOf(response);
 		}

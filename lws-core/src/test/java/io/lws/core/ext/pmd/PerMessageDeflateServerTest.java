@@ -120,7 +120,8 @@ class PerMessageDeflateServerTest {
 		try (TestServer s = echoServer(PerMessageDeflate.create(), 0); RawClient raw = s.client()) {
 			raw.send("GET / HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-					+ "Sec-WebSocket-Protocol: echo\r\nSec-WebSocket-Extensions: permessage-deflate; x=\"a b\"\r\n\r\n");
+					+ "Sec-WebSocket-Protocol: echo\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate; x=\"a b\"\r\n\r\n");
 			HttpResponse r = raw.readResponse();
 			assertThat(r.status()).isEqualTo(400);
 			assertThat(r.bodyText()).contains("not a token");
@@ -139,7 +140,8 @@ class PerMessageDeflateServerTest {
 		}).build();
 		LwsProtocol<Object> tiny = LwsProtocol.builder("tiny", new LwsProtocolHandler<Object>() {
 		}).rxBufferSize(20).build();
-		try (TestServer s = TestServer.start((v) -> v.protocols(refusing, tiny).extensions(PerMessageDeflate.create()))) {
+		try (TestServer s = TestServer.start((v) -> v.protocols(refusing, tiny)
+			.extensions(PerMessageDeflate.create()))) {
 			for (String protocol : List.of("refusing", "tiny")) {
 				try (WsTestClient c = WsTestClient.connect(s.port(), "/", protocol,
 						"permessage-deflate; client_no_context_takeover")) {

@@ -118,7 +118,8 @@ class PmdNegotiationTests {
 		PerMessageDeflate offered = PerMessageDeflate.builder().serverMaxWindowBits(12).build();
 		assertThat(PmdNegotiation.clientAccept(offered, List.of())).isEqualTo(PmdParameters.DEFAULTS);
 		assertThat(PmdNegotiation.clientAccept(offered, List.of(ExtensionParameter.of("server_no_context_takeover"),
-				ExtensionParameter.of("client_no_context_takeover"), ExtensionParameter.of("server_max_window_bits", "9"),
+				ExtensionParameter.of("client_no_context_takeover"),
+				ExtensionParameter.of("server_max_window_bits", "9"),
 				ExtensionParameter.of("client_max_window_bits", "8"))))
 			.isEqualTo(new PmdParameters(true, true, 9, 8));
 		// a client that asked for client_no_context_takeover keeps to it even when the server does not say so

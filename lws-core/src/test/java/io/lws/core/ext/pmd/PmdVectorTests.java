@@ -65,7 +65,8 @@ class PmdVectorTests {
 	@Test
 	void withoutContextTakeoverEveryHelloIsTheFirstOne() throws Exception {
 		PmdLink link = link(true);
-		assertThat(link.response).isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+		assertThat(link.response)
+			.isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
 		for (int i = 0; i < 3; i++) {
 			assertThat(PmdLink.send(link.server, HELLO, false).get(0).payload()).isEqualTo(ONE_BLOCK);
 			assertThat(PmdLink.send(link.client, HELLO, false).get(0).payload()).isEqualTo(ONE_BLOCK);

@@ -55,8 +55,8 @@ public final class LwsAutoConfiguration {
 		checker.validateProperties();
 		LwsServer server = new LwsServer("lws",
 				() -> new LwsServerDefinitionFactory(properties, protocols, contextCustomizers.orderedStream().toList(),
-						vhostCustomizers.orderedStream().toList(), metricsRecorder.getIfUnique(() -> MetricsRecorder.NONE),
-						classLoader, bundles)
+						vhostCustomizers.orderedStream().toList(),
+						metricsRecorder.getIfUnique(() -> MetricsRecorder.NONE), classLoader, bundles)
 					.create());
 		checker.watchSslBundles(server::context);
 		return server;

@@ -95,7 +95,8 @@ public class LwsAutoConfigurationTests {
 			.withPropertyValues("lws.service-threads=2", "lws.header-pool.size=7", "lws.header-pool.data-size=2KB",
 					"lws.header-pool.idle-timeout=3s", "lws.server-string=me", "lws.service-buffer-size=8KB",
 					"lws.tx-buffer-limit=1MB", "lws.tx-stall-timeout=7s", "lws.token-limits.host=128",
-					"lws.tcp-notsent-lowat=128KB", "lws.tcp-keepalive.time=30s", "lws.tcp-keepalive.probes=3", "lws.tcp-keepalive.interval=5s")
+					"lws.tcp-notsent-lowat=128KB", "lws.tcp-keepalive.time=30s", "lws.tcp-keepalive.probes=3",
+					"lws.tcp-keepalive.interval=5s")
 			.run((context) -> {
 				var info = context.getBean(LwsServer.class).context().info();
 				assertThat(info.countThreads()).isEqualTo(2);
@@ -182,7 +183,8 @@ public class LwsAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidLwsConfigurationException.class)
-				.hasMessage("protocol 'echo': both bean 'io.lws.spring.boot.autoconfigure.EchoProtocol' and bean 'duplicateEcho' declare it");
+				.hasMessage("protocol 'echo': both bean 'io.lws.spring.boot.autoconfigure.EchoProtocol' and bean "
+						+ "'duplicateEcho' declare it");
 		});
 	}
 
@@ -373,7 +375,8 @@ public class LwsAutoConfigurationTests {
 
 	@Test
 	void settingsOnlyTheEngineCanCheckAreReportedWithTheirKey(@TempDir Path dir) {
-		String[][] cases = { { "lws.vhosts.default.log-file=" + dir.resolve("missing/x.log"), "lws.vhosts.default.log-file" },
+		String[][] cases = {
+				{ "lws.vhosts.default.log-file=" + dir.resolve("missing/x.log"), "lws.vhosts.default.log-file" },
 				{ "lws.vhosts.default.http-proxy=::garbage::", "lws.vhosts.default.http-proxy" },
 				{ "lws.vhosts.default.iface=nosuchiface0", "lws.vhosts.default.iface" } };
 		for (String[] c : cases) {
@@ -382,7 +385,8 @@ public class LwsAutoConfigurationTests {
 				FailureAnalysis analysis = new LwsVhostStartFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis).as(c[0]).isNotNull();
 				assertThat(analysis.getDescription()).as(c[0]).startsWith("lws vhost 'default' failed to start: ");
-				assertThat(analysis.getAction()).as(c[0]).isEqualTo("Fix " + c[1] + " (docs/configuration.md describes it).");
+				assertThat(analysis.getAction()).as(c[0])
+					.isEqualTo("Fix " + c[1] + " (docs/configuration.md describes it).");
 			});
 		}
 	}
@@ -390,8 +394,9 @@ public class LwsAutoConfigurationTests {
 	@Test
 	void invalidConfigurationIsExplainedInTheFailureReport() {
 		this.runner.withPropertyValues("lws.header-pool.size=0").run((context) -> {
-			FailureAnalysis analysis = new io.lws.spring.boot.autoconfigure.config.InvalidLwsConfigurationFailureAnalyzer()
-				.analyze(context.getStartupFailure());
+			FailureAnalysis analysis =
+					new io.lws.spring.boot.autoconfigure.config.InvalidLwsConfigurationFailureAnalyzer()
+						.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription())
 				.isEqualTo("Invalid lws configuration: lws.header-pool.size: must be at least 1, not 0.");
 			assertThat(analysis.getAction()).isEqualTo("Set lws.header-pool.size to 1 or more.");

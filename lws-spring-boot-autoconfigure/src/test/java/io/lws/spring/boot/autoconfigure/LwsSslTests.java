@@ -78,7 +78,8 @@ class LwsSslTests {
 		this.runner
 			.withPropertyValues("lws.vhosts.default.ssl.certificate=" + dir.resolve("cert.pem"),
 					"lws.vhosts.default.ssl.private-key=" + dir.resolve("key.pem"),
-					"lws.vhosts.default.ssl.cipher-list=ECDHE+AESGCM:!aNULL", "lws.vhosts.default.ssl.ecdh-curve=prime256v1")
+					"lws.vhosts.default.ssl.cipher-list=ECDHE+AESGCM:!aNULL",
+					"lws.vhosts.default.ssl.ecdh-curve=prime256v1")
 			.run((ctx) -> {
 				assertThat(ctx).hasNotFailed();
 				assertThat(served(port(ctx))).isEqualTo(issued.certificate());

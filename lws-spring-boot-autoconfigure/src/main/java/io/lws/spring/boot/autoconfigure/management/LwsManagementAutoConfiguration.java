@@ -44,7 +44,8 @@ import org.springframework.core.env.Environment;
  * by {@code lws.management.enabled=false}, and steps aside in web applications.
  */
 @AutoConfiguration(after = { LwsAutoConfiguration.class, EndpointAutoConfiguration.class },
-		afterName = { "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration",
+		afterName = {
+					"org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration",
 				"org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration" })
 @ConditionalOnClass({ WebEndpointDiscoverer.class, WebEndpointProperties.class, JsonMapper.class })
 @ConditionalOnNotWebApplication

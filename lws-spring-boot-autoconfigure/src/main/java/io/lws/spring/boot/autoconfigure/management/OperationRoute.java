@@ -57,7 +57,8 @@ final class OperationRoute {
 				if (i >= request.length) {
 					return null;
 				}
-				arguments.put(segment.substring(2, segment.length() - 1), Arrays.copyOfRange(request, i, request.length));
+				arguments.put(segment.substring(2, segment.length() - 1),
+						Arrays.copyOfRange(request, i, request.length));
 				return arguments;
 			}
 			if (i >= request.length) {

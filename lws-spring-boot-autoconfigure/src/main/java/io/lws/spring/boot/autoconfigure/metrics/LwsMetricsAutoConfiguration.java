@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Bean;
  * "ah" pool, service threads) that Spring Boot's metrics support binds to the registry. Needs a {@link MeterRegistry}
  * bean; without Micrometer the server runs with {@link MetricsRecorder#NONE}.
  */
-@AutoConfiguration(after = LwsAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = LwsAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+})
 @ConditionalOnClass({ MeterRegistry.class, LwsServer.class })
 @ConditionalOnBean({ MeterRegistry.class, LwsServer.class })
 public final class LwsMetricsAutoConfiguration {

@@ -165,7 +165,8 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	private VhostMeters vhost(@Nullable String vhost) {
 		String name = (vhost != null) ? vhost : "none";
 		VhostMeters meters = this.vhosts.get(name);
-		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name, (n) -> new VhostMeters(this.registry, this.commonTags.and("vhost", n)));
+		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name,
+				(n) -> new VhostMeters(this.registry, this.commonTags.and("vhost", n)));
 	}
 
 	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, LwsMeters meter, @Nullable String protocol) {

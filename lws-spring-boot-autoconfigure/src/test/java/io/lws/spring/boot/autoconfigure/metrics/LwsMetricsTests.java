@@ -68,13 +68,14 @@ class LwsMetricsTests {
 				.isEqualTo(1);
 			assertThat(registry.get(LwsMeters.CONNECTIONS_DURATION.getName()).tag("vhost", "default").timer().count())
 				.isEqualTo(1);
-			assertThat(registry.get(LwsMeters.MESSAGES_RECEIVED.getName()).tag("protocol", "echo").functionCounter().count())
-				.isEqualTo(2);
-			assertThat(registry.get(LwsMeters.MESSAGES_SENT.getName()).tag("protocol", "echo").functionCounter().count())
-				.isEqualTo(2);
+			assertThat(registry.get(LwsMeters.MESSAGES_RECEIVED.getName()).tag("protocol", "echo").functionCounter()
+				.count()).isEqualTo(2);
+			assertThat(registry.get(LwsMeters.MESSAGES_SENT.getName()).tag("protocol", "echo").functionCounter()
+				.count()).isEqualTo(2);
 			assertThat(registry.get(LwsMeters.BYTES_RECEIVED.getName()).functionCounter().count()).isPositive();
 			assertThat(registry.get(LwsMeters.BYTES_SENT.getName()).functionCounter().count()).isPositive();
-			assertThat(registry.get(LwsMeters.HANDSHAKES.getName()).tag("vhost", "default").counter().count()).isEqualTo(1);
+			assertThat(registry.get(LwsMeters.HANDSHAKES.getName()).tag("vhost", "default").counter().count())
+				.isEqualTo(1);
 			assertThat(registry.get(LwsMeters.CLOSES.getName()).tag("protocol", "echo").counter().count()).isEqualTo(1);
 			assertThat(registry.get(LwsMeters.SERVICE_THREADS.getName()).gauge().value()).isEqualTo(1);
 			assertThat(registry.get(LwsMeters.SERVICE_THREADS_ALIVE.getName()).gauge().value()).isEqualTo(1);
@@ -197,7 +198,8 @@ class LwsMetricsTests {
 	}
 
 	private static double count(MeterRegistry registry, String vhost, String status) {
-		return registry.get(LwsMeters.HTTP_RESPONSES.getName()).tag("vhost", vhost).tag("status", status).counter().count();
+		return registry.get(LwsMeters.HTTP_RESPONSES.getName()).tag("vhost", vhost).tag("status", status).counter()
+			.count();
 	}
 
 	@Test
