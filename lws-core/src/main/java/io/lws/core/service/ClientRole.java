@@ -351,10 +351,18 @@ final class ClientRole {
 	/**
 	 * A TLS failure in words. The JDK reports the server's alert as "Received fatal alert: NAME"; a certificate alert
 	 * from a server usually means it wants a client certificate it trusts (with TLS 1.3 the alert may come only after
-	 * the client finished its side of the handshake).
+	 * the client finished its side of the handshake). Newer JDKs (24 and later) put the alert's name in brackets
+	 * before every handshake failure's message, "(certificate_unknown) ..."; it is dropped, so the words are the
+	 * same on every JDK and our own verifiers' reasons read as they were written.
 	 */
-	private static String describeTls(SSLException ex) {
+	static String describeTls(SSLException ex) {
 		String m = describe(ex);
+		if (m.startsWith("(")) {
+			int close = m.indexOf(") ");
+			if (close > 1 && m.substring(1, close).chars().allMatch((ch) -> ch == '_' || (ch >= 'a' && ch <= 'z'))) {
+				m = m.substring(close + 2);
+			}
+		}
 		String prefix = "Received fatal alert: ";
 		if (!m.startsWith(prefix)) {
 			return m;
