@@ -37,6 +37,9 @@ class FastStartIT {
 
 	private static final Pattern STARTED = Pattern.compile("lws started on \\S+:(\\d+) \\(vhost '(\\w+)'\\)");
 
+	/** The script runs the app on the JDK running this test, whose version decides the archive's kind. */
+	private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
 	/** The extracted jar and its class archive, made by the first start and shared by the tests. */
 	private static Path dir;
 
@@ -91,9 +94,10 @@ class FastStartIT {
 
 	@Test
 	void startsWithC1OnlyFromTheSameArchiveWithoutRetraining() throws Exception {
-		Process prepare = new ProcessBuilder(script("--prepare-only")).redirectErrorStream(true)
-			.redirectOutput(dir.resolve("prepare.log").toFile())
-			.start();
+		ProcessBuilder preparing = new ProcessBuilder(script("--prepare-only")).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("prepare.log").toFile());
+		preparing.environment().put("JAVA", JAVA);
+		Process prepare = preparing.start();
 		if (!prepare.waitFor(150, TimeUnit.SECONDS)) {
 			// the training JVM is the script's child
 			prepare.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -118,8 +122,10 @@ class FastStartIT {
 		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(this.log.toFile());
-		// -Xshare:on: a JVM that cannot map the archive fails instead of quietly starting without it
-		builder.environment().put("JAVA_OPTS", "-Xshare:on");
+		builder.environment().put("JAVA", JAVA);
+		// a JVM that cannot map the archive fails instead of quietly starting without it: -Xshare:on for the class
+		// archive of Java 17 to 24, -XX:AOTMode=on for the AOT cache of Java 25 and later (they do not mix)
+		builder.environment().put("JAVA_OPTS", (Runtime.version().feature() >= 25) ? "-XX:AOTMode=on" : "-Xshare:on");
 		this.app = builder.start();
 		return awaitStarted();
 	}
