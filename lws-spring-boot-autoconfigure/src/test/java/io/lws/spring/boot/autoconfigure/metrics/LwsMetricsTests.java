@@ -41,6 +41,20 @@ class LwsMetricsTests {
 	}
 
 	@Test
+	void managementMetricsEnableLwsFalseTurnsEveryMeterOff() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("management.metrics.enable.lws=false")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				try (WsClient client = new WsClient(context.getBean(LwsServer.class).port(), "echo")) {
+					assertThat(client.echo("one")).isEqualTo("one");
+				}
+				assertThat(registry.getMeters()).filteredOn((m) -> m.getId().getName().startsWith("lws."))
+					.isEmpty();
+			});
+	}
+
+	@Test
 	void backsOffForAUserRecorder() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withBean("myRecorder", io.lws.core.metrics.MetricsRecorder.class,
