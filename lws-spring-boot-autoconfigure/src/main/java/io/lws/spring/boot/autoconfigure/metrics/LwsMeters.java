@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.docs.MeterDocumentation;
@@ -149,6 +150,24 @@ public enum LwsMeters implements MeterDocumentation {
 	/** The description registered with the meter. */
 	public String getDescription() {
 		return this.description;
+	}
+
+	/**
+	 * {@code common} and this meter's own tags: its tag keys ({@link #getKeyNames()}), in order, with {@code values}.
+	 * @param common tags every lws meter carries (none by default)
+	 * @param values one value per tag key
+	 * @return the meter's tags
+	 */
+	Tags tags(Tags common, String... values) {
+		if (values.length != this.keyNames.length) {
+			throw new IllegalArgumentException(this.name + " has " + this.keyNames.length + " tags, not "
+					+ values.length);
+		}
+		Tags tags = common;
+		for (int i = 0; i < values.length; i++) {
+			tags = tags.and(this.keyNames[i].asString(), values[i]);
+		}
+		return tags;
 	}
 
 	/** A counter builder with this meter's name, description and unit. */

@@ -84,7 +84,7 @@ public class LwsMetricsBinder implements MeterBinder, ApplicationListener<LwsSer
 		for (LwsVhost vhost : ctx.vhosts()) {
 			String name = vhost.name();
 			LwsMeters.CONNECTIONS_ACTIVE.gauge(this.server, (s) -> connections(s, name))
-				.tags(this.tags.and(LwsMeterTags.VHOST.asString(), name))
+				.tags(LwsMeters.CONNECTIONS_ACTIVE.tags(this.tags, name))
 				.strongReference(true)
 				.register(registry);
 		}

@@ -113,26 +113,25 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	/** Counts a WebSocket handshake by its result. */
 	@Override
 	public void handshake(String vhost, String result) {
-		counter(LwsMeters.HANDSHAKES, "vhost", vhost, "result", result).increment();
+		counter(LwsMeters.HANDSHAKES, vhost, result).increment();
 	}
 
 	/** Counts a TLS handshake by its result. */
 	@Override
 	public void tlsHandshake(String vhost, String result) {
-		counter(LwsMeters.TLS_HANDSHAKES, "vhost", vhost, "result", result).increment();
+		counter(LwsMeters.TLS_HANDSHAKES, vhost, result).increment();
 	}
 
 	/** Counts a WebSocket close by bucketed code and initiator. */
 	@Override
 	public void webSocketClosed(String protocol, int code, String initiator) {
-		counter(LwsMeters.CLOSES, "protocol", protocol, "code", CloseCodeTag.of(code), "initiator", initiator)
-			.increment();
+		counter(LwsMeters.CLOSES, protocol, CloseCodeTag.of(code), initiator).increment();
 	}
 
 	/** Counts a pending timeout that closed a connection. */
 	@Override
 	public void timeout(String reason) {
-		counter(LwsMeters.TIMEOUTS, "reason", reason).increment();
+		counter(LwsMeters.TIMEOUTS, reason).increment();
 	}
 
 	/** Counts writeable callback requests. */
@@ -156,7 +155,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		Counter c = meters.responses.get(slot);
 		if (c == null) {
 			String tag = (slot == VhostMeters.OTHER_STATUS) ? "other" : Integer.toString(status);
-			c = counter(LwsMeters.HTTP_RESPONSES, "vhost", vhost, "status", tag);
+			c = counter(LwsMeters.HTTP_RESPONSES, vhost, tag);
 			meters.responses.set(slot, c);
 		}
 		c.increment();
@@ -166,7 +165,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		String name = (vhost != null) ? vhost : "none";
 		VhostMeters meters = this.vhosts.get(name);
 		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name,
-				(n) -> new VhostMeters(this.registry, this.commonTags.and("vhost", n)));
+				(n) -> new VhostMeters(this.registry, this.commonTags, n));
 	}
 
 	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, LwsMeters meter, @Nullable String protocol) {
@@ -178,25 +177,26 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		return adders.computeIfAbsent(name, (n) -> {
 			LongAdder created = new LongAdder();
 			meter.functionCounter(created, LongAdder::doubleValue)
-				.tags(this.commonTags.and("protocol", n))
+				.tags(meter.tags(this.commonTags, n))
 				.register(this.registry);
 			return created;
 		});
 	}
 
-	private Counter counter(LwsMeters meter, @Nullable String... tags) {
-		for (int i = 1; i < tags.length; i += 2) {
-			if (tags[i] == null) {
-				tags[i] = "none";
+	/** The counter of {@code meter} with these tag values, one per tag key, null as {@code none}. */
+	private Counter counter(LwsMeters meter, @Nullable String... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] == null) {
+				values[i] = "none";
 			}
 		}
-		String key = meter.name() + '|' + String.join("|", tags);
+		String key = meter.name() + '|' + String.join("|", values);
 		Counter counter = this.keyed.get(key);
 		if (counter != null) {
 			return counter;
 		}
 		return this.keyed.computeIfAbsent(key,
-				(k) -> meter.counter().tags(this.commonTags.and(tags)).register(this.registry));
+				(k) -> meter.counter().tags(meter.tags(this.commonTags, values)).register(this.registry));
 	}
 
 	/** The meters of one vhost, resolved once. */
@@ -214,10 +214,16 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		/** The HTTP response counters by status - 100, made on first use. */
 		final AtomicReferenceArray<@Nullable Counter> responses = new AtomicReferenceArray<>(OTHER_STATUS + 1);
 
-		VhostMeters(MeterRegistry registry, Tags tags) {
-			this.opened = LwsMeters.CONNECTIONS_OPENED.counter().tags(tags).register(registry);
-			this.closed = LwsMeters.CONNECTIONS_CLOSED.counter().tags(tags).register(registry);
-			this.duration = LwsMeters.CONNECTIONS_DURATION.timer().tags(tags).register(registry);
+		VhostMeters(MeterRegistry registry, Tags common, String vhost) {
+			this.opened = LwsMeters.CONNECTIONS_OPENED.counter()
+				.tags(LwsMeters.CONNECTIONS_OPENED.tags(common, vhost))
+				.register(registry);
+			this.closed = LwsMeters.CONNECTIONS_CLOSED.counter()
+				.tags(LwsMeters.CONNECTIONS_CLOSED.tags(common, vhost))
+				.register(registry);
+			this.duration = LwsMeters.CONNECTIONS_DURATION.timer()
+				.tags(LwsMeters.CONNECTIONS_DURATION.tags(common, vhost))
+				.register(registry);
 		}
 
 	}

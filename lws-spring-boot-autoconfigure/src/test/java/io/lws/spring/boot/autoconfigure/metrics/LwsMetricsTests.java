@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -112,7 +114,7 @@ class LwsMetricsTests {
 			recorder.timeout("AWAITING_PROXY_RESPONSE");
 			recorder.httpResponse("default", 404);
 			List<String> mismatches = new ArrayList<>();
-			Set<String> seen = new java.util.HashSet<>();
+			Set<String> seen = new HashSet<>();
 			for (Meter meter : registry.getMeters()) {
 				Meter.Id id = meter.getId();
 				LwsMeters documented = Arrays.stream(LwsMeters.values())
@@ -126,7 +128,7 @@ class LwsMetricsTests {
 				seen.add(documented.getName());
 				Set<String> keys = id.getTags().stream().map(Tag::getKey).collect(Collectors.toSet());
 				if (id.getType() != documented.getType() || !keys.equals(keyNames(documented))
-						|| !java.util.Objects.equals(id.getBaseUnit(), documented.getBaseUnit())
+						|| !Objects.equals(id.getBaseUnit(), documented.getBaseUnit())
 						|| !documented.getDescription().equals(id.getDescription())) {
 					mismatches.add(id + " against " + documented);
 				}
