@@ -17,6 +17,14 @@ public interface MetricsRecorder {
 	default void connectionOpened(String vhost) {
 	}
 
+	/**
+	 * A connection to {@code vhost} was refused: {@code limit} when every service thread already has
+	 * {@code fd_limit_per_thread} connections (the socket is closed unread and never counted as opened),
+	 * {@code filtered} when {@code LWS_CALLBACK_FILTER_NETWORK_CONNECTION} refused it (after it was counted as opened).
+	 */
+	default void connectionRejected(String vhost, String reason) {
+	}
+
 	/** A connection on {@code vhost} closed after {@code durationNanos}. */
 	default void connectionClosed(String vhost, long durationNanos) {
 	}
@@ -65,6 +73,14 @@ public interface MetricsRecorder {
 
 	/** A connection waited {@code nanos} for a header buffer. */
 	default void headerWait(long nanos) {
+	}
+
+	/**
+	 * A connection gave its header buffer back to the pool after holding it {@code nanos}: from when it got the
+	 * buffer (at its first bytes, or when a waited-for buffer was handed to it) to the end of the request's headers'
+	 * use (the answer's head written for a file, the transaction's end, the upgrade, or the close).
+	 */
+	default void headerHeld(long nanos) {
 	}
 
 	/** An HTTP request ended with {@code status} (for the engine's own answers: mounts, errors). */

@@ -311,6 +311,7 @@ public final class Connection implements Lws {
 		}
 		if (callFirst(CallbackReason.FILTER_NETWORK_CONNECTION) != 0) {
 			LwsLog.info("Connection from {} refused by FILTER_NETWORK_CONNECTION", getPeerSimple());
+			this.pt.context.metrics().connectionRejected(this.vhost.name(), "filtered");
 			closeNow(CloseCause.APPLICATION);
 			return;
 		}

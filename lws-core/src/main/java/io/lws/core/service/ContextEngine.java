@@ -177,6 +177,7 @@ public final class ContextEngine implements LwsContext {
 			LwsLog.warn("Refusing a connection: every service thread has {} connections (fd_limit_per_thread)",
 					limitPerThread());
 			closeQuietly(sc);
+			this.metrics.connectionRejected(vhost.name(), "limit");
 			return null;
 		}
 		configureSocket(sc);

@@ -19,6 +19,7 @@ import io.lws.core.http.HeaderTable;
 import io.lws.core.http.HttpStatus;
 import io.lws.core.http.ParseResult;
 import io.lws.core.log.LwsLog;
+import io.lws.core.metrics.MetricsRecorder;
 import io.lws.core.mount.FileHandle;
 import io.lws.core.mount.FileOps;
 import io.lws.core.mount.FileResolver;
@@ -73,7 +74,8 @@ final class HttpServerRole {
 
 	private HeaderTable ah;
 
-	private long waitStartNanos;
+	/** When the connection began to wait for its header buffer, then when it got it (for the recorder only). */
+	private long ahSinceNanos;
 
 	private boolean inConsume;
 
@@ -121,7 +123,7 @@ final class HttpServerRole {
 		}
 		HeaderTable t = this.c.pt.headerPool.acquire(this.c);
 		if (t == null) {
-			this.waitStartNanos = System.nanoTime();
+			this.ahSinceNanos = System.nanoTime();
 			LwsLog.debug("{} waits for a header buffer ({} waiting)", this.c, this.c.pt.headerPool.waiting());
 			this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
 			this.c.updateReadInterest();
@@ -129,12 +131,17 @@ final class HttpServerRole {
 			return false;
 		}
 		this.ah = t;
+		if (this.c.pt.context.metrics() != MetricsRecorder.NONE) {
+			this.ahSinceNanos = System.nanoTime();
+		}
 		return true;
 	}
 
 	void headerTableGranted(HeaderTable t) {
 		this.ah = t;
-		this.c.pt.context.metrics().headerWait(System.nanoTime() - this.waitStartNanos);
+		long now = System.nanoTime();
+		this.c.pt.context.metrics().headerWait(now - this.ahSinceNanos);
+		this.ahSinceNanos = now;
 		this.c.setTimeoutInternal(PendingTimeout.HOLDING_AH, this.c.pt.context.info().timeoutSecsAhIdle());
 		this.c.updateReadInterest();
 	}
@@ -143,6 +150,10 @@ final class HttpServerRole {
 		if (this.ah != null) {
 			HeaderTable t = this.ah;
 			this.ah = null;
+			MetricsRecorder metrics = this.c.pt.context.metrics();
+			if (metrics != MetricsRecorder.NONE) {
+				metrics.headerHeld(System.nanoTime() - this.ahSinceNanos);
+			}
 			this.c.pt.headerPool.release(t);
 		}
 	}

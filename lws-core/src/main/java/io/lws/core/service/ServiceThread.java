@@ -493,8 +493,20 @@ public final class ServiceThread {
 		this.headerPool.cancelWait(c);
 	}
 
-	int connectionCount() {
+	/**
+	 * The connections this thread serves (libwebsockets' per-thread {@code fds_count}, less the listen sockets); read
+	 * from another thread, a recent value.
+	 */
+	public int connectionCount() {
 		return this.connections.size();
+	}
+
+	/**
+	 * Tasks handed to this thread with {@link #post} (sockets to adopt, work from other threads) and not yet run. Safe
+	 * from any thread; it counts the queue, so it is meant for occasional reads such as a gauge.
+	 */
+	public int pendingTasks() {
+		return this.tasks.size();
 	}
 
 	/** Stops the loop; called by the context's destroy. */
