@@ -111,6 +111,8 @@ public class LwsProperties {
 
 	private final Management management = new Management();
 
+	private final Metrics metrics = new Metrics();
+
 	/**
 	 * Virtual hosts by name (one lws_create_vhost each), in the order given. When none is configured, one vhost
 	 * called default listens on port 7681.
@@ -223,6 +225,10 @@ public class LwsProperties {
 
 	public Management getManagement() {
 		return this.management;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	public Map<String, Vhost> getVhosts() {
@@ -388,6 +394,28 @@ public class LwsProperties {
 
 		public void setIface(@Nullable String iface) {
 			this.iface = iface;
+		}
+
+	}
+
+	/**
+	 * Settings of the lws meters in Micrometer that the engine does not see. They have no libwebsockets counterpart.
+	 */
+	public static class Metrics {
+
+		/**
+		 * How often a probe task is handed to each service thread to time how long new work waits for it
+		 * (lws.service.loop.lag). 0 turns the probe off.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration loopLagInterval = Duration.ofSeconds(1);
+
+		public Duration getLoopLagInterval() {
+			return this.loopLagInterval;
+		}
+
+		public void setLoopLagInterval(Duration loopLagInterval) {
+			this.loopLagInterval = loopLagInterval;
 		}
 
 	}

@@ -72,8 +72,10 @@ public record LwsDescriptor(boolean running, int connections, List<Vhost> vhosts
 	 *
 	 * @param index its {@code tsi}
 	 * @param alive whether its loop runs
+	 * @param connections the connections it serves
+	 * @param pendingTasks tasks posted to it and not yet run
 	 */
-	public record ServiceThread(int index, boolean alive) {
+	public record ServiceThread(int index, boolean alive, int connections, int pendingTasks) {
 	}
 
 }

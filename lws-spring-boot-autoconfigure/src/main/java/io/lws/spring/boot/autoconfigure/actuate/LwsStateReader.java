@@ -74,7 +74,8 @@ public class LwsStateReader {
 		List<LwsDescriptor.ServiceThread> threads = new ArrayList<>();
 		if (ctx instanceof ContextEngine engine) {
 			for (ServiceThread t : engine.serviceThreads()) {
-				threads.add(new LwsDescriptor.ServiceThread(t.tsi(), t.isAlive()));
+				threads.add(new LwsDescriptor.ServiceThread(t.tsi(), t.isAlive(), t.connectionCount(),
+						t.pendingTasks()));
 			}
 		}
 		return threads;

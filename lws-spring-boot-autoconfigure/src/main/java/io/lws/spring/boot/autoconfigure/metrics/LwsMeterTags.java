@@ -23,11 +23,17 @@ public enum LwsMeterTags implements KeyName {
 	/** Which side closed a WebSocket first: {@code local} or {@code remote}. */
 	INITIATOR("initiator"),
 
-	/** The pending timeout that fired: the name of {@code lws_set_timeout}'s reason, or {@code TX_STALL}. */
+	/**
+	 * Why: for a timeout, the name of {@code lws_set_timeout}'s reason or {@code TX_STALL}; for a refused connection,
+	 * {@code limit} or {@code filtered}.
+	 */
 	REASON("reason"),
 
 	/** The three-digit status of an answer the engine generated ({@code other} outside 100-599). */
-	STATUS("status");
+	STATUS("status"),
+
+	/** A service thread: {@code lws-service-0} to {@code lws-service-(count_threads - 1)}. */
+	THREAD("thread");
 
 	private final String key;
 

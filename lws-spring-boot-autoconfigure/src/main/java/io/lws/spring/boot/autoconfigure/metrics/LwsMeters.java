@@ -19,6 +19,7 @@ import static io.lws.spring.boot.autoconfigure.metrics.LwsMeterTags.PROTOCOL;
 import static io.lws.spring.boot.autoconfigure.metrics.LwsMeterTags.REASON;
 import static io.lws.spring.boot.autoconfigure.metrics.LwsMeterTags.RESULT;
 import static io.lws.spring.boot.autoconfigure.metrics.LwsMeterTags.STATUS;
+import static io.lws.spring.boot.autoconfigure.metrics.LwsMeterTags.THREAD;
 import static io.lws.spring.boot.autoconfigure.metrics.LwsMeterTags.VHOST;
 
 /**
@@ -37,6 +38,13 @@ public enum LwsMeters implements MeterDocumentation {
 	/** Connections accepted or adopted by a vhost. */
 	CONNECTIONS_OPENED("lws.connections.opened", Meter.Type.COUNTER, BaseUnits.CONNECTIONS, "Connections accepted",
 			VHOST),
+
+	/**
+	 * Connections refused by a vhost, by reason: {@code limit} ({@code fd_limit_per_thread} reached) or
+	 * {@code filtered} ({@code LWS_CALLBACK_FILTER_NETWORK_CONNECTION}).
+	 */
+	CONNECTIONS_REJECTED("lws.connections.rejected", Meter.Type.COUNTER, BaseUnits.CONNECTIONS, "Connections refused",
+			VHOST, REASON),
 
 	/** Connections of a vhost closed. */
 	CONNECTIONS_CLOSED("lws.connections.closed", Meter.Type.COUNTER, BaseUnits.CONNECTIONS, "Connections closed",
@@ -62,6 +70,10 @@ public enum LwsMeters implements MeterDocumentation {
 	/** How long connections waited for a header buffer. */
 	HEADER_POOL_ACQUIRE("lws.http.header.pool.acquire", Meter.Type.TIMER, "seconds",
 			"Time connections waited for an HTTP header buffer"),
+
+	/** How long connections held a header buffer. */
+	HEADER_POOL_USAGE("lws.http.header.pool.usage", Meter.Type.TIMER, "seconds",
+			"Time connections held an HTTP header buffer"),
 
 	/** Bytes read from sockets. */
 	BYTES_RECEIVED("lws.bytes.received", Meter.Type.COUNTER, BaseUnits.BYTES, "Bytes read from sockets"),
@@ -103,7 +115,19 @@ public enum LwsMeters implements MeterDocumentation {
 
 	/** Service threads whose loop is alive. */
 	SERVICE_THREADS_ALIVE("lws.service.threads.alive", Meter.Type.GAUGE, BaseUnits.THREADS,
-			"Service threads whose loop is alive");
+			"Service threads whose loop is alive"),
+
+	/** Open connections of one service thread (its {@code fds_count}). */
+	SERVICE_CONNECTIONS("lws.service.connections", Meter.Type.GAUGE, BaseUnits.CONNECTIONS,
+			"Open connections of a service thread", THREAD),
+
+	/** Tasks posted to one service thread and not yet run. */
+	SERVICE_TASKS_PENDING("lws.service.tasks.pending", Meter.Type.GAUGE, BaseUnits.TASKS,
+			"Tasks waiting for a service thread", THREAD),
+
+	/** How long a task posted to one service thread waited before it ran (a probe, once per interval). */
+	SERVICE_LOOP_LAG("lws.service.loop.lag", Meter.Type.TIMER, "seconds",
+			"Time a task posted to a service thread waited to run", THREAD);
 
 	private final String name;
 

@@ -36,6 +36,8 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 
 	private final Timer headerWait;
 
+	private final Timer headerHeld;
+
 	private final ConcurrentMap<String, VhostMeters> vhosts = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, LongAdder> messagesIn = new ConcurrentHashMap<>();
@@ -70,12 +72,19 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 			.tags(this.commonTags)
 			.register(registry);
 		this.headerWait = LwsMeters.HEADER_POOL_ACQUIRE.timer().tags(this.commonTags).register(registry);
+		this.headerHeld = LwsMeters.HEADER_POOL_USAGE.timer().tags(this.commonTags).register(registry);
 	}
 
 	/** Counts an accepted connection on {@code vhost}. */
 	@Override
 	public void connectionOpened(String vhost) {
 		vhost(vhost).opened.increment();
+	}
+
+	/** Counts a connection {@code vhost} refused, by reason. */
+	@Override
+	public void connectionRejected(String vhost, String reason) {
+		counter(LwsMeters.CONNECTIONS_REJECTED, vhost, reason).increment();
 	}
 
 	/** Counts a closed connection on {@code vhost} and records its lifetime. */
@@ -144,6 +153,12 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	@Override
 	public void headerWait(long nanos) {
 		this.headerWait.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Records how long a header buffer was held. */
+	@Override
+	public void headerHeld(long nanos) {
+		this.headerHeld.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** Counts an HTTP response the engine generated, by status. */

@@ -64,6 +64,8 @@ class ManagementServerTests {
 			assertThat(vhost.get("protocols").get(1).get("webSocketSessions").asInt()).isEqualTo(1);
 			assertThat(lws.get("headerPool").get("size").asInt()).isEqualTo(2);
 			assertThat(lws.get("serviceThreads").get(0).get("alive").asBoolean()).isTrue();
+			assertThat(lws.get("serviceThreads").get(0).get("connections").asInt()).isEqualTo(1);
+			assertThat(lws.get("serviceThreads").get(0).get("pendingTasks").asInt()).isNotNegative();
 			assertThat(get("/actuator/lws/default", 200).get("connections").asInt()).isEqualTo(1);
 			get("/actuator/lws/nope", 404);
 			JsonNode health = get("/actuator/health", 200);

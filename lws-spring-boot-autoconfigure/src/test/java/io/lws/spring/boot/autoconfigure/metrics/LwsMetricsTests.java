@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 import io.lws.spring.boot.autoconfigure.LwsAutoConfiguration;
 import io.lws.spring.boot.autoconfigure.EchoProtocol;
 import io.lws.spring.boot.autoconfigure.WsClient;
+import io.lws.spring.boot.autoconfigure.config.InvalidLwsConfigurationException;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,10 @@ class LwsMetricsTests {
 				assertThat(client.echo("two")).isEqualTo("two");
 				assertThat(registry.get(LwsMeters.CONNECTIONS_ACTIVE.getName()).tag("vhost", "default").gauge().value())
 					.isEqualTo(1);
+				assertThat(registry.get(LwsMeters.SERVICE_CONNECTIONS.getName()).tag("thread", "lws-service-0").gauge()
+					.value()).isEqualTo(1);
+				assertThat(registry.get(LwsMeters.SERVICE_TASKS_PENDING.getName()).tag("thread", "lws-service-0")
+					.gauge().value()).isNotNegative();
 			}
 			awaitCount(registry, LwsMeters.CONNECTIONS_CLOSED.getName(), 1);
 			assertThat(registry.get(LwsMeters.CONNECTIONS_OPENED.getName()).tag("vhost", "default").counter().count())
@@ -92,6 +98,9 @@ class LwsMetricsTests {
 			assertThat(registry.get(LwsMeters.BYTES_SENT.getName()).functionCounter().count()).isPositive();
 			assertThat(registry.get(LwsMeters.HANDSHAKES.getName()).tag("vhost", "default").counter().count())
 				.isEqualTo(1);
+			// the handshake held a header buffer until the upgrade, and gave it back
+			assertThat(registry.get(LwsMeters.HEADER_POOL_USAGE.getName()).timer().count()).isEqualTo(1);
+			assertThat(registry.get(LwsMeters.HEADER_POOL_ACTIVE.getName()).gauge().value()).isZero();
 			assertThat(registry.get(LwsMeters.CLOSES.getName()).tag("protocol", "echo").counter().count()).isEqualTo(1);
 			assertThat(registry.get(LwsMeters.SERVICE_THREADS.getName()).gauge().value()).isEqualTo(1);
 			assertThat(registry.get(LwsMeters.SERVICE_THREADS_ALIVE.getName()).gauge().value()).isEqualTo(1);
@@ -113,6 +122,8 @@ class LwsMetricsTests {
 			recorder.tlsHandshake("default", "ok");
 			recorder.timeout("AWAITING_PROXY_RESPONSE");
 			recorder.httpResponse("default", 404);
+			recorder.connectionRejected("default", "limit");
+			awaitTimer(registry, LwsMeters.SERVICE_LOOP_LAG.getName());
 			List<String> mismatches = new ArrayList<>();
 			Set<String> seen = new HashSet<>();
 			for (Meter meter : registry.getMeters()) {
@@ -141,7 +152,10 @@ class LwsMetricsTests {
 
 	@Test
 	void docsListEveryMeterWithItsTypeUnitAndTags() throws Exception {
-		String docs = Files.readString(Path.of("../docs/metrics.md"));
+		// the meter table: from its header row to the first line after it that is not a table row
+		String page = Files.readString(Path.of("../docs/metrics.md"));
+		String table = page.substring(page.indexOf("| name | type | unit | tags |"));
+		String docs = table.lines().takeWhile((l) -> l.startsWith("|")).collect(Collectors.joining("\n"));
 		List<String> missing = new ArrayList<>();
 		for (LwsMeters meter : LwsMeters.values()) {
 			String type = switch (meter.getType()) {
@@ -160,20 +174,26 @@ class LwsMetricsTests {
 			}
 		}
 		assertThat(missing).as("rows missing from docs/metrics.md").isEmpty();
-		assertThat(docs.lines().filter((l) -> l.startsWith("| `lws.")).count()).isEqualTo(LwsMeters.values().length);
+		assertThat(docs.lines().filter((l) -> l.startsWith("| `")).count()).isEqualTo(LwsMeters.values().length);
 	}
 
 	@Test
 	void aBinderBoundAfterTheStartGetsTheVhostGaugesAtOnceWithItsCommonTags() {
 		this.runner.run((context) -> {
-			LwsMetricsBinder binder = new LwsMetricsBinder(context.getBean(LwsServer.class), Tags.of("app", "y"));
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			binder.bindTo(registry);
-			assertThat(registry.get(LwsMeters.CONNECTIONS_ACTIVE.getName()).tag("vhost", "default").gauge().value())
-				.isZero();
-			assertThat(registry.get(LwsMeters.HEADER_POOL_MAX.getName()).gauge().value()).isEqualTo(32);
-			for (Meter meter : registry.getMeters()) {
-				assertThat(meter.getId().getTag("app")).as(meter.getId().getName()).isEqualTo("y");
+			try (LwsMetricsBinder binder = new LwsMetricsBinder(context.getBean(LwsServer.class),
+					Tags.of("app", "y"))) {
+				binder.bindTo(registry);
+				assertThat(registry.get(LwsMeters.CONNECTIONS_ACTIVE.getName()).tag("vhost", "default").gauge()
+					.value()).isZero();
+				assertThat(registry.get(LwsMeters.HEADER_POOL_MAX.getName()).gauge().value()).isEqualTo(32);
+				assertThat(registry.get(LwsMeters.SERVICE_CONNECTIONS.getName()).tag("thread", "lws-service-0").gauge()
+					.value()).isZero();
+				assertThat(registry.get(LwsMeters.SERVICE_LOOP_LAG.getName()).tag("thread", "lws-service-0").timer())
+					.isNotNull();
+				for (Meter meter : registry.getMeters()) {
+					assertThat(meter.getId().getTag("app")).as(meter.getId().getName()).isEqualTo("y");
+				}
 			}
 		});
 	}
@@ -191,6 +211,84 @@ class LwsMetricsTests {
 		}
 		assertThat(registry.get(LwsMeters.HANDSHAKES.getName()).tag("vhost", "v").tag("result", "success").counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void loopLagShowsACallbackThatBlocksItsServiceThread() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withUserConfiguration(SlowEchoProtocol.class)
+			.withPropertyValues("lws.metrics.loop-lag-interval=50ms")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				Timer lag = awaitTimer(registry, LwsMeters.SERVICE_LOOP_LAG.getName());
+				assertThat(lag.getId().getTag("thread")).isEqualTo("lws-service-0");
+				try (WsClient client = new WsClient(context.getBean(LwsServer.class).port(), "slow-echo")) {
+					assertThat(client.echo("one")).isEqualTo("one");
+				}
+				// the probe posted while the callback slept ran when it returned
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+				while (lag.max(TimeUnit.MILLISECONDS) < SlowEchoProtocol.BLOCK_MILLIS - 100
+						&& System.nanoTime() < deadline) {
+					Thread.sleep(20);
+				}
+				assertThat(lag.max(TimeUnit.MILLISECONDS)).isGreaterThan(SlowEchoProtocol.BLOCK_MILLIS - 100);
+			});
+	}
+
+	@Test
+	void aZeroLoopLagIntervalMeansNoProbe() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("lws.metrics.loop-lag-interval=0")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find(LwsMeters.SERVICE_CONNECTIONS.getName()).gauge()).isNotNull();
+				assertThat(registry.find(LwsMeters.SERVICE_LOOP_LAG.getName()).timer()).isNull();
+				awaitNoProbeThread();
+			});
+	}
+
+	@Test
+	void theProbeThreadEndsWithTheContext() throws Exception {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(probeThreadAlive()).isTrue());
+		awaitNoProbeThread();
+	}
+
+	@Test
+	void aNegativeLoopLagIntervalFailsStartUp() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("lws.metrics.loop-lag-interval=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidLwsConfigurationException.class)
+				.hasMessageContaining("lws.metrics.loop-lag-interval"));
+	}
+
+	/** Waits for any probe thread to end (one of an earlier test's context may still be on its way out). */
+	private static void awaitNoProbeThread() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (probeThreadAlive() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(probeThreadAlive()).as("a lws-loop-lag-probe thread is alive").isFalse();
+	}
+
+	private static boolean probeThreadAlive() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.anyMatch((t) -> t.getName().equals("lws-loop-lag-probe") && t.isAlive());
+	}
+
+	private static Timer awaitTimer(MeterRegistry registry, String name) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (System.nanoTime() < deadline) {
+			Timer timer = registry.find(name).timer();
+			if (timer != null && timer.count() > 0) {
+				return timer;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError(name + " recorded nothing");
 	}
 
 	private static Set<String> keyNames(LwsMeters meter) {
