@@ -1,13 +1,26 @@
 package io.lws.core.tls;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
-/** A {@link Transport} that passes bytes straight through: gathering writes and {@code transferTo} included. */
+/**
+ * A {@link Transport} that passes bytes straight through: gathering writes and {@code transferTo} included. A
+ * non-blocking socket reads with {@code recv(2)} and writes one buffer with {@code send(2)}, as libwebsockets does,
+ * where {@link SocketSyscalls} can make those calls; otherwise, and for blocking sockets (whose reads a close from
+ * another thread must be able to end), through the channel.
+ */
 public final class PlainTransport implements Transport {
 
+	/** Room for a heap buffer's bytes on their way to {@code send(2)}, one per thread that writes. */
+	private static final ThreadLocal<ByteBuffer> SEND_SCRATCH = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
+
 	private final SocketChannel channel;
+
+	/** The socket's descriptor for {@code recv}/{@code send}, or {@code null} to use the channel. */
+	private final FileDescriptor fd;
 
 	/**
 	 * A transport over {@code channel}.
@@ -15,10 +28,14 @@ public final class PlainTransport implements Transport {
 	 */
 	public PlainTransport(SocketChannel channel) {
 		this.channel = channel;
+		this.fd = SocketSyscalls.fd(channel);
 	}
 
 	@Override
 	public int read(ByteBuffer dst) throws IOException {
+		if (this.fd != null && dst.isDirect() && !this.channel.isBlocking()) {
+			return SocketSyscalls.recv(this.fd, dst);
+		}
 		return this.channel.read(dst);
 	}
 
@@ -29,7 +46,19 @@ public final class PlainTransport implements Transport {
 
 	@Override
 	public long write(ByteBuffer src) throws IOException {
-		return this.channel.write(src);
+		if (this.fd == null || this.channel.isBlocking()) {
+			return this.channel.write(src);
+		}
+		if (src.isDirect()) {
+			return SocketSyscalls.send(this.fd, src);
+		}
+		// the JDK copies a heap buffer into a direct one for its write too
+		ByteBuffer scratch = SEND_SCRATCH.get();
+		int len = Math.min(src.remaining(), scratch.capacity());
+		scratch.clear().put(0, src, src.position(), len).limit(len);
+		int n = SocketSyscalls.send(this.fd, scratch);
+		src.position(src.position() + n);
+		return n;
 	}
 
 	@Override
