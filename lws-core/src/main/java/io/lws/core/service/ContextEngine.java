@@ -507,6 +507,16 @@ public final class ContextEngine implements LwsContext {
 		return List.of(this.threads);
 	}
 
+	/**
+	 * The service threads of {@code ctx} when it is this engine's context ({@link #serviceThreads()}); none for a
+	 * stopped server ({@code null}) or another {@link LwsContext} implementation.
+	 * @param ctx a context, or {@code null}
+	 * @return its service threads, in {@code tsi} order
+	 */
+	public static List<ServiceThread> serviceThreadsOf(LwsContext ctx) {
+		return (ctx instanceof ContextEngine engine) ? engine.serviceThreads() : List.of();
+	}
+
 	@Override
 	public HeaderPoolStats headerPoolStats() {
 		int size = 0;

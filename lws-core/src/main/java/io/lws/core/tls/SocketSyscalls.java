@@ -95,17 +95,8 @@ final class SocketSyscalls {
 	 * @throws IOException when the socket fails
 	 */
 	static int recv(FileDescriptor fd, ByteBuffer dst) throws IOException {
-		int pos = dst.position();
-		int room = dst.limit() - pos;
-		if (room <= 0) {
-			return 0;
-		}
-		int n = call(RECV, fd, address(dst) + pos, room);
-		if (n > 0) {
-			dst.position(pos + n);
-			return n;
-		}
-		return (n == UNAVAILABLE || n == INTERRUPTED) ? 0 : -1;
+		int n = transfer(RECV, fd, dst);
+		return (n >= 0) ? n : (n == UNAVAILABLE || n == INTERRUPTED) ? 0 : -1;
 	}
 
 	/**
@@ -114,22 +105,22 @@ final class SocketSyscalls {
 	 * @throws IOException when the socket fails
 	 */
 	static int send(FileDescriptor fd, ByteBuffer src) throws IOException {
-		int pos = src.position();
-		int len = src.limit() - pos;
+		return Math.max(0, transfer(SEND, fd, src));
+	}
+
+	/**
+	 * {@code call} on the bytes between {@code buf}'s position and limit, advancing the position by what it moved.
+	 * @return the bytes moved, 0 for an empty range, or the native's negative status ({@link #UNAVAILABLE}, ...)
+	 */
+	private static int transfer(MethodHandle call, FileDescriptor fd, ByteBuffer buf) throws IOException {
+		int pos = buf.position();
+		int len = buf.limit() - pos;
 		if (len <= 0) {
 			return 0;
 		}
-		int n = call(SEND, fd, address(src) + pos, len);
-		if (n > 0) {
-			src.position(pos + n);
-			return n;
-		}
-		return 0;
-	}
-
-	private static int call(MethodHandle call, FileDescriptor fd, long address, int len) throws IOException {
+		int n;
 		try {
-			return (int) call.invokeExact(fd, address, len);
+			n = (int) call.invokeExact(fd, address(buf) + pos, len);
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			throw ex;
@@ -137,6 +128,10 @@ final class SocketSyscalls {
 		catch (Throwable ex) {
 			throw new IllegalStateException(ex);
 		}
+		if (n > 0) {
+			buf.position(pos + n);
+		}
+		return n;
 	}
 
 	private static long address(ByteBuffer direct) {

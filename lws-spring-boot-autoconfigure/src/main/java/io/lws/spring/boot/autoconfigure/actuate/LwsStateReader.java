@@ -72,11 +72,8 @@ public class LwsStateReader {
 	 */
 	static List<LwsDescriptor.ServiceThread> threads(LwsContext ctx) {
 		List<LwsDescriptor.ServiceThread> threads = new ArrayList<>();
-		if (ctx instanceof ContextEngine engine) {
-			for (ServiceThread t : engine.serviceThreads()) {
-				threads.add(new LwsDescriptor.ServiceThread(t.tsi(), t.isAlive(), t.connectionCount(),
-						t.pendingTasks()));
-			}
+		for (ServiceThread t : ContextEngine.serviceThreadsOf(ctx)) {
+			threads.add(new LwsDescriptor.ServiceThread(t.tsi(), t.isAlive(), t.connectionCount(), t.pendingTasks()));
 		}
 		return threads;
 	}

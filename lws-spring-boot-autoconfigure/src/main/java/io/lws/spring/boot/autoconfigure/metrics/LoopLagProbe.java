@@ -75,10 +75,7 @@ final class LoopLagProbe implements AutoCloseable {
 	/** Posts a probe to each live service thread that has none waiting. */
 	void tick() {
 		try {
-			if (!(this.context.get() instanceof ContextEngine engine)) {
-				return;
-			}
-			for (ServiceThread thread : engine.serviceThreads()) {
+			for (ServiceThread thread : ContextEngine.serviceThreadsOf(this.context.get())) {
 				List<Timer> list = this.timers.get(thread.tsi());
 				if (list != null && thread.isAlive() && this.awaiting.get(thread.tsi()) != thread) {
 					this.awaiting.put(thread.tsi(), thread);

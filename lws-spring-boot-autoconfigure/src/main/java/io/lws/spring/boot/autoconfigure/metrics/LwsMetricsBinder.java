@@ -129,10 +129,7 @@ public class LwsMetricsBinder implements MeterBinder, ApplicationListener<LwsSer
 	}
 
 	private void bindThreads(MeterRegistry registry, LwsContext ctx) {
-		if (!(ctx instanceof ContextEngine engine)) {
-			return;
-		}
-		for (ServiceThread thread : engine.serviceThreads()) {
+		for (ServiceThread thread : ContextEngine.serviceThreadsOf(ctx)) {
 			int tsi = thread.tsi();
 			String name = "lws-service-" + tsi;
 			threadGauge(registry, LwsMeters.SERVICE_CONNECTIONS, tsi, name, ServiceThread::connectionCount);
@@ -148,7 +145,7 @@ public class LwsMetricsBinder implements MeterBinder, ApplicationListener<LwsSer
 	private void threadGauge(MeterRegistry registry, LwsMeters meter, int tsi, String name,
 			ToIntFunction<ServiceThread> value) {
 		meter.gauge(this.server, (s) -> {
-			List<ServiceThread> threads = (s.context() instanceof ContextEngine e) ? e.serviceThreads() : List.of();
+			List<ServiceThread> threads = ContextEngine.serviceThreadsOf(s.context());
 			return (tsi < threads.size()) ? value.applyAsInt(threads.get(tsi)) : Double.NaN;
 		}).tags(meter.tags(this.tags, name)).strongReference(true).register(registry);
 	}
@@ -171,17 +168,16 @@ public class LwsMetricsBinder implements MeterBinder, ApplicationListener<LwsSer
 	}
 
 	static int aliveThreads(LwsContext ctx) {
-		if (ctx instanceof ContextEngine engine) {
-			List<ServiceThread> threads = engine.serviceThreads();
-			int alive = 0;
-			for (ServiceThread t : threads) {
-				if (t.isAlive()) {
-					alive++;
-				}
-			}
-			return alive;
+		if (!(ctx instanceof ContextEngine)) {
+			return ctx.countThreads();
 		}
-		return ctx.countThreads();
+		int alive = 0;
+		for (ServiceThread t : ContextEngine.serviceThreadsOf(ctx)) {
+			if (t.isAlive()) {
+				alive++;
+			}
+		}
+		return alive;
 	}
 
 }
