@@ -125,7 +125,8 @@ public interface LwsContext extends AutoCloseable {
 	}
 
 	/**
-	 * {@code lws_canonical_hostname}: this host's name (or "" with {@link ServerOption#SKIP_SERVER_CANONICAL_NAME}).
+	 * {@code lws_canonical_hostname}: this host's name as {@code gethostname()} gives it, without a DNS lookup, as in
+	 * libwebsockets 4.x ("unknown" if it has none; "" with {@link ServerOption#SKIP_SERVER_CANONICAL_NAME}).
 	 */
 	String canonicalHostname();
 

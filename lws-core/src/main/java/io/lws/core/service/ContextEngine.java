@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +32,9 @@ import io.lws.core.metrics.MetricsRecorder;
  * The context ({@code struct lws_context}): service threads, vhosts and listen sockets.
  */
 public final class ContextEngine implements LwsContext {
+
+	/** Linux's copy of the host name, the same as {@code gethostname()} returns. */
+	private static final Path LINUX_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
 	private final ContextCreationInfo info;
 
@@ -649,12 +654,27 @@ public final class ContextEngine implements LwsContext {
 		}
 	}
 
+	/**
+	 * The host's own name, as libwebsockets 4.x takes it from {@code gethostname()}, or "unknown" as it says when
+	 * there is none. No reverse lookup: that answers "localhost" wherever the hosts file maps the host's name to
+	 * 127.0.0.1, and can hold up context creation where DNS is slow. On Linux the kernel's copy is read, so not even
+	 * the forward lookup that {@link InetAddress#getLocalHost()} makes (and fails on an unresolvable name) is needed.
+	 */
 	private static String lookupHostname() {
 		try {
-			return InetAddress.getLocalHost().getCanonicalHostName();
+			String kernel = Files.readString(LINUX_HOSTNAME).trim();
+			if (!kernel.isEmpty()) {
+				return kernel;
+			}
+		}
+		catch (IOException | SecurityException ex) {
+			// not Linux, or not readable: ask the JDK
+		}
+		try {
+			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (IOException ex) {
-			return "localhost";
+			return "unknown";
 		}
 	}
 

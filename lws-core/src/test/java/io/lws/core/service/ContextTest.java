@@ -29,6 +29,7 @@ import io.lws.core.LwsProtocolHandler;
 import io.lws.core.LwsVhost;
 import io.lws.core.ServerOption;
 import io.lws.core.VhostCreationInfo;
+import io.lws.core.support.Peers;
 import io.lws.core.support.RawClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -247,6 +248,24 @@ class ContextTest {
 		assertThat(LwsContext.getLibraryVersion()).contains("lws-java");
 		try (LwsContext ctx = LwsContext.create(ContextCreationInfo.builder().build())) {
 			assertThat(ctx.canonicalHostname()).isNotBlank();
+		}
+	}
+
+	/**
+	 * libwebsockets 4.x reports {@code gethostname()}, which {@code uname -n} prints too: not the name a reverse lookup
+	 * gives, which is "localhost" wherever the hosts file maps the host's own name to 127.0.0.1.
+	 */
+	@Test
+	void theCanonicalHostnameIsTheHostsOwnNameWithoutALookup() throws IOException {
+		Peers.requireExecutable("/usr/bin/uname");
+		Peers.Result uname = Peers.run(List.of("/usr/bin/uname", "-n"), 10);
+		assertThat(uname.exitCode()).isZero();
+		try (LwsContext ctx = LwsContext.create(ContextCreationInfo.builder().build())) {
+			assertThat(ctx.canonicalHostname()).isEqualTo(uname.output().trim());
+		}
+		try (LwsContext ctx = LwsContext.create(
+				ContextCreationInfo.builder().options(ServerOption.SKIP_SERVER_CANONICAL_NAME).build())) {
+			assertThat(ctx.canonicalHostname()).isEmpty();
 		}
 	}
 
