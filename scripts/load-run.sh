@@ -107,7 +107,7 @@ WWW="$OUT/www"
 mkdir -p "$WWW"
 head -c 1024 /dev/urandom > "$WWW/1k.bin"
 head -c 10485760 /dev/urandom > "$WWW/10m.bin"
-echo '<html><body>load run</body></html>' > "$WWW/index.html"
+echo '<html><body>load run</body></html>' > "$WWW/test.html"
 
 # ---- servers: ours, then peers from the harness's servers.conf
 server_cmd() { # name port
