@@ -64,4 +64,16 @@ public final class LwsTestClientRun {
 		return increments;
 	}
 
+	/**
+	 * Runs the client's {@code --echo} test to its end (it exits by itself): 1024 TEXT messages of 12,288
+	 * pseudo-random bytes, which are not UTF-8, to {@code lws-mirror-protocol}, and a comparison of the bytes that come
+	 * back with those sent ("Everything received: errs 0" when they all came back in order).
+	 * @param port the server's port
+	 * @return what the client printed
+	 */
+	public static String echoTest(int port) throws IOException {
+		Peers.requireExecutable(CLIENT);
+		return Peers.run(List.of(CLIENT, "127.0.0.1", "--port=" + port, "--echo"), 30).output();
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.lws.core.ServerOption;
 import io.lws.core.support.Peers;
 import io.lws.sample.LwsTestClientRun;
 
@@ -26,6 +27,25 @@ class LibwebsocketsTestClientInteropTest {
 	@Test
 	void theCTestClientWorksOverTls() throws Exception {
 		run(true);
+	}
+
+	/**
+	 * {@code --echo} sends the mirror text messages that are not UTF-8 and compares what comes back. Like
+	 * libwebsockets-test-server, which validates UTF-8, the sample fails the test by default, closing with 1007 as RFC
+	 * 6455 8.1 asks; with {@code DISABLE_UTF8_VALIDATION} on the vhost every byte comes back, in order.
+	 */
+	@Test
+	void theCTestClientsEchoTestNeedsUtf8ValidationTurnedOff() throws Exception {
+		try (SampleServer s = new SampleServer(1, null)) {
+			assertThat(LwsTestClientRun.echoTest(s.port())).contains("mirror: LWS_CALLBACK_CLIENT_ESTABLISHED")
+				.contains("mirror: LWS_CALLBACK_CLOSED")
+				.doesNotContain("Everything received");
+		}
+		try (SampleServer s = new SampleServer(1, null, ServerOption.DISABLE_UTF8_VALIDATION)) {
+			assertThat(LwsTestClientRun.echoTest(s.port())).contains("send completed: 1024 x 12288")
+				.contains("Everything received: errs 0");
+			assertThat(s.problems).isEmpty();
+		}
 	}
 
 	private void run(boolean tls) throws Exception {

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.lws.core.ContextCreationInfo;
 import io.lws.core.LwsContext;
 import io.lws.core.LwsProtocol;
+import io.lws.core.ServerOption;
 import io.lws.core.VhostCreationInfo;
 import io.lws.core.ext.pmd.PerMessageDeflate;
 import io.lws.core.log.LogLevel;
@@ -30,8 +31,11 @@ final class SampleServer implements AutoCloseable {
 		this(threads, null);
 	}
 
-	/** The sample protocols, over TLS with {@code tls}'s certificate when it is not null. */
-	SampleServer(int threads, io.lws.core.support.Tls.Material tls) {
+	/**
+	 * The sample protocols, over TLS with {@code tls}'s certificate when it is not null, with the vhost options
+	 * given.
+	 */
+	SampleServer(int threads, io.lws.core.support.Tls.Material tls, ServerOption... vhostOptions) {
 		LwsLog.setLogLevel(LogLevel.ERR.bit() | LogLevel.WARN.bit(),
 				(level, line) -> this.problems.add(level + " " + line));
 		this.mirror = new MirrorProtocol();
@@ -40,6 +44,7 @@ final class SampleServer implements AutoCloseable {
 			.vhost(withTls(VhostCreationInfo.builder("default"), tls)
 				.port(0)
 				.iface("127.0.0.1")
+				.options(vhostOptions)
 				.protocols(LwsProtocol.builder("http-only", new io.lws.core.LwsProtocolHandler<Object>() {
 				}).build(), LwsProtocol.builder(DumbIncrementProtocol.NAME, new DumbIncrementProtocol())
 					.rxBufferSize(DumbIncrementProtocol.RX_BUFFER_SIZE)
