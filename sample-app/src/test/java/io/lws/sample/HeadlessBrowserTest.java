@@ -73,6 +73,8 @@ abstract class HeadlessBrowserTest {
 			.build();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		// the sample's tls profile serves a certificate it generates at start-up, which nothing signed
+		options.setAcceptInsecureCerts(true);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				// the mirror test reads a tab that is in the background: keep its timers and rendering at full speed
@@ -115,9 +117,14 @@ abstract class HeadlessBrowserTest {
 		browser.switchTo().window(tabs.get(0));
 	}
 
+	/** Where the sample's default vhost is: plain HTTP on 127.0.0.1 and the port it was given. */
+	String origin() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
 	/** Loads a path of the sample's default vhost in the current tab. */
 	void open(String path) {
-		browser.get("http://127.0.0.1:" + this.port + path);
+		browser.get(origin() + path);
 	}
 
 	static void click(String id) {
