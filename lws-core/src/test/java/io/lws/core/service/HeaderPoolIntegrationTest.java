@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lws.core.CallbackReason;
 import io.lws.core.HeaderPoolStats;
+import io.lws.core.Lws;
+import io.lws.core.LwsProtocol;
+import io.lws.core.LwsProtocolHandler;
 import io.lws.core.mount.Mount;
 import io.lws.core.mount.MountOrigin;
 import io.lws.core.support.HttpResponse;
@@ -104,15 +108,37 @@ class HeaderPoolIntegrationTest {
 		}
 	}
 
+	/**
+	 * The holder is sending a request body a byte at a time: a body keeps its header buffer while its pieces keep
+	 * coming (as in libwebsockets), so the waiter's own wait for a buffer ({@code timeoutSecsAhIdle}) is what ends. (A
+	 * holder with a partial head would time out first, its buffer would go to the waiter, and the waiter would be
+	 * answered instead.)
+	 */
 	@Test
 	void aConnectionWaitingForABufferTimesOut() throws Exception {
-		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(1).timeoutSecsAhIdle(2), (v) -> {
-		})) {
-			RawClient holder = s.client().send("GET / HTTP/1.1\r\n");
+		LwsProtocol<Object> taking = LwsProtocol.of("taking", new LwsProtocolHandler<Object>() {
+			@Override
+			public int callback(Lws wsi, CallbackReason reason, Object session, Object in) {
+				return 0; // HTTP and its body included: taken, never answered
+			}
+		});
+		try (TestServer s = TestServer.start((c) -> c.maxHttpHeaderPool(1).timeoutSecsAhIdle(2),
+				(v) -> v.protocols(taking))) {
+			RawClient holder = s.client().send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nb");
 			awaitPool(s, 1, 0);
+			long start = System.nanoTime();
 			RawClient waiter = s.client().send(GET);
 			awaitPool(s, 1, 1);
-			assertThat(waiter.closedByServer()).isTrue();
+			waiter.soTimeout(200);
+			boolean closed = false;
+			while (!closed && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8)) {
+				holder.send("b");
+				closed = waiter.closedByServer();
+			}
+			assertThat(closed).isTrue();
+			// by its 2-second wait (timeouts are checked once a second), while the holder kept the buffer
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(1_500L, 4_500L);
+			awaitPool(s, 1, 0);
 			holder.close();
 			waiter.close();
 			s.awaitConnections(0);
