@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -163,6 +165,18 @@ abstract class HeadlessBrowserTest {
 			return n >= 0 && n < before;
 		});
 		return before;
+	}
+
+	/**
+	 * Draws a stroke with the mouse across a canvas: pressed left of and above its centre, 30 moves down and to the
+	 * right, released.
+	 */
+	static void drawStroke(WebElement canvas) {
+		Actions stroke = new Actions(browser).moveToElement(canvas, -150, -50).clickAndHold();
+		for (int i = 0; i < 30; i++) {
+			stroke.moveByOffset(8, 3);
+		}
+		stroke.release().perform();
 	}
 
 	static void sleep(long millis) {

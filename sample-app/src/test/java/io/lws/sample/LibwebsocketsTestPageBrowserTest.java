@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -75,11 +74,7 @@ class LibwebsocketsTestPageBrowserTest extends HeadlessBrowserTest {
 		WebElement canvas = browser.findElement(By.cssSelector("#wslm_drawing canvas"));
 		script("arguments[0].scrollIntoView({block: 'center'});", canvas);
 		assertThat(inkedPixels()).isZero();
-		Actions stroke = new Actions(browser).moveToElement(canvas, -150, -50).clickAndHold();
-		for (int i = 0; i < 30; i++) {
-			stroke.moveByOffset(8, 3);
-		}
-		stroke.release().perform();
+		drawStroke(canvas);
 		// the page draws nothing itself: the segments appear once the mirror has sent them back
 		waitUntil((d) -> inkedPixels() > 100);
 	}

@@ -14,7 +14,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -60,11 +59,7 @@ class TestPageBrowserTest extends HeadlessBrowserTest {
 		script("arguments[0].scrollIntoView({block: 'center'}); "
 				+ "document.getElementById('mirror-colour').value = '#ff0000';",
 				canvas);
-		Actions stroke = new Actions(browser).moveToElement(canvas, -150, -50).clickAndHold();
-		for (int i = 0; i < 30; i++) {
-			stroke.moveByOffset(8, 3);
-		}
-		stroke.release().perform();
+		drawStroke(canvas);
 		// nothing is drawn locally: the stroke shows once the server has relayed it back (the browser may merge
 		// some mouse moves, so count the segments that came back rather than expect one per move)
 		waitUntil((d) -> number("mirror-drawn") >= 10);
