@@ -25,6 +25,8 @@ public final class LwsProtocol<S> {
 
 	private final int wholeMessageLimit;
 
+	private final boolean validatesUtf8;
+
 	private LwsProtocol(Builder<S> builder) {
 		this.name = builder.name;
 		this.handler = builder.handler;
@@ -32,6 +34,7 @@ public final class LwsProtocol<S> {
 		this.id = builder.id;
 		this.user = builder.user;
 		this.wholeMessageLimit = builder.wholeMessageLimit;
+		this.validatesUtf8 = builder.validatesUtf8;
 	}
 
 	/**
@@ -86,10 +89,20 @@ public final class LwsProtocol<S> {
 		return this.wholeMessageLimit;
 	}
 
+	/**
+	 * Whether this protocol's text messages and close reasons must be UTF-8 when its vhost validates UTF-8 (true
+	 * unless the builder turned it off). A vhost with {@link ServerOption#DISABLE_UTF8_VALIDATION} validates for none
+	 * of its protocols.
+	 */
+	public boolean validatesUtf8() {
+		return this.validatesUtf8;
+	}
+
 	@Override
 	public String toString() {
 		return "LwsProtocol[" + this.name + ", rxBufferSize=" + this.rxBufferSize + ", id=" + this.id
-				+ ((this.wholeMessageLimit > 0) ? ", wholeMessages<=" + this.wholeMessageLimit : "") + "]";
+				+ ((this.wholeMessageLimit > 0) ? ", wholeMessages<=" + this.wholeMessageLimit : "")
+				+ (this.validatesUtf8 ? "" : ", validateUtf8=false") + "]";
 	}
 
 	/**
@@ -110,6 +123,8 @@ public final class LwsProtocol<S> {
 		private Object user;
 
 		private int wholeMessageLimit;
+
+		private boolean validatesUtf8 = true;
 
 		private Builder(String name, LwsProtocolHandler<S> handler) {
 			this.name = Objects.requireNonNull(name, "name");
@@ -153,6 +168,19 @@ public final class LwsProtocol<S> {
 				throw new IllegalArgumentException("wholeMessages must be 0 (off) or more, not " + maxBytes);
 			}
 			this.wholeMessageLimit = maxBytes;
+			return this;
+		}
+
+		/**
+		 * Whether this protocol's text messages and close reasons are checked for UTF-8 (an lws-java option;
+		 * libwebsockets decides it for a whole vhost, with {@code LWS_SERVER_OPTION_VALIDATE_UTF8}). True by default,
+		 * as RFC 6455 8.1 asks: invalid text fails the connection with 1007. False lets this protocol's text through
+		 * as sent, as libwebsockets does without that option, while the vhost's other protocols keep validating; a
+		 * vhost with {@link ServerOption#DISABLE_UTF8_VALIDATION} validates for none of its protocols.
+		 * @param validate false to pass this protocol's text through unchecked
+		 */
+		public Builder<S> validateUtf8(boolean validate) {
+			this.validatesUtf8 = validate;
 			return this;
 		}
 

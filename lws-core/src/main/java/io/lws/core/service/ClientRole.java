@@ -17,7 +17,6 @@ import io.lws.core.ClientConnectInfo;
 import io.lws.core.HeaderToken;
 import io.lws.core.LwsProtocol;
 import io.lws.core.PendingTimeout;
-import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.ext.ActiveExtension;
 import io.lws.core.ext.ExtensionNegotiationException;
@@ -702,7 +701,7 @@ final class ClientRole {
 			return null;
 		}
 		return new ActiveExtension(choice.extension(), choice.session(), this.c, choice.response(),
-				this.c.protocol.rxBufferSize(), !this.c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION),
+				this.c.protocol.rxBufferSize(), this.c.vhost.validatesUtf8(this.c.protocol),
 				this.c.vhost.info().maxMessageSize());
 	}
 

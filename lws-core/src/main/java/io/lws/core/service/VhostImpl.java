@@ -312,6 +312,14 @@ public final class VhostImpl implements LwsVhost {
 		return this.context;
 	}
 
+	/**
+	 * Whether a connection bound to {@code protocol} on this vhost checks text and close reasons for UTF-8: unless the
+	 * vhost has {@code DISABLE_UTF8_VALIDATION} or the protocol opted out.
+	 */
+	boolean validatesUtf8(LwsProtocol<?> protocol) {
+		return protocol.validatesUtf8() && !this.info.has(ServerOption.DISABLE_UTF8_VALIDATION);
+	}
+
 	@Override
 	public VhostCreationInfo info() {
 		return this.info;

@@ -122,7 +122,7 @@ final class WsHandshake {
 		if (extension != null) {
 			answer.add("sec-websocket-extensions", extension.response().toString());
 			active = new ActiveExtension(extension.extension(), extension.session(), c, extension.response(),
-					protocol.rxBufferSize(), !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION),
+					protocol.rxBufferSize(), c.vhost.validatesUtf8(protocol),
 					c.vhost.info().maxMessageSize());
 		}
 		if (c.callBound(CallbackReason.ADD_HEADERS, answer) != 0) {

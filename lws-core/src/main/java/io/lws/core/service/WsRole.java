@@ -6,7 +6,6 @@ import io.lws.core.CallbackReason;
 import io.lws.core.CloseStatus;
 import io.lws.core.LwsProtocol;
 import io.lws.core.PendingTimeout;
-import io.lws.core.ServerOption;
 import io.lws.core.WriteProtocol;
 import io.lws.core.ext.ActiveExtension;
 import io.lws.core.log.LwsLog;
@@ -104,7 +103,7 @@ final class WsRole implements WsReceiverListener, ActiveExtension.PieceSink, Act
 		this.receiveReason = this.client ? CallbackReason.CLIENT_RECEIVE : CallbackReason.RECEIVE;
 		this.pongReason = this.client ? CallbackReason.CLIENT_RECEIVE_PONG : CallbackReason.RECEIVE_PONG;
 		this.writeableReason = this.client ? CallbackReason.CLIENT_WRITEABLE : CallbackReason.SERVER_WRITEABLE;
-		boolean validate = !c.vhost.info().has(ServerOption.DISABLE_UTF8_VALIDATION);
+		boolean validate = c.vhost.validatesUtf8(protocol);
 		this.receiver = new WsReceiver(WsReceiverConfig.builder()
 			.server(!this.client)
 			.rxBufferSize(protocol.rxBufferSize())

@@ -3,6 +3,7 @@ package io.lws.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import io.lws.core.Lws;
 import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.WriteProtocol;
+import io.lws.core.protocols.EchoHandler;
 import io.lws.core.support.ClientRecorder;
 import io.lws.core.support.EchoProtocol;
 import io.lws.core.support.TestServer;
@@ -47,6 +49,30 @@ class ClientWebSocketTest {
 			});
 			assertThat(rec.await("closed")).isEqualTo("closed");
 			server.awaitConnections(0);
+		}
+	}
+
+	/**
+	 * A client protocol built with {@code validateUtf8(false)} receives text that is not UTF-8 as sent; one that
+	 * validates (the default) fails the connection with 1007, as RFC 6455 8.1 asks.
+	 */
+	@Test
+	void aClientProtocolChecksTheServersTextForUtf8UnlessItOptedOut() throws Exception {
+		byte[] notUtf8 = { 'o', 'k', (byte) 0xC3, (byte) 0x28 };
+		LwsProtocol<Void> rawEcho = LwsProtocol.builder("echo", new EchoHandler()).validateUtf8(false).build();
+		try (TestServer server = TestServer.start((v) -> v.protocols(rawEcho))) {
+			try (ClientRecorder rec = new ClientRecorder().startWithProtocol("echo", (p) -> p.validateUtf8(false))) {
+				rec.onEstablished = (wsi) -> wsi.write(ByteBuffer.wrap(notUtf8), WriteProtocol.TEXT);
+				rec.connect(to(server).build());
+				assertThat(rec.next()).isEqualTo("established:echo");
+				assertThat(rec.next()).isEqualTo("receive:" + new String(notUtf8, StandardCharsets.UTF_8));
+			}
+			try (ClientRecorder rec = new ClientRecorder().start("echo")) {
+				rec.onEstablished = (wsi) -> wsi.write(ByteBuffer.wrap(notUtf8), WriteProtocol.TEXT);
+				rec.connect(to(server).build());
+				assertThat(rec.next()).isEqualTo("established:echo");
+				assertThat(rec.next()).isEqualTo("closed");
+			}
 		}
 	}
 

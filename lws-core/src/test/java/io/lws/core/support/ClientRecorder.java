@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.ClientConnectInfo;
@@ -71,8 +72,19 @@ public final class ClientRecorder implements LwsProtocolHandler<Object>, AutoClo
 
 	/** A client-only context whose vhost has this recorder as its protocol {@code name}. */
 	public ClientRecorder start(String name, Consumer<VhostCreationInfo.Builder> vhost) {
+		return start(name, UnaryOperator.identity(), vhost);
+	}
+
+	/** As {@link #start(String)}, with the protocol's settings adjusted by {@code protocol}. */
+	public ClientRecorder startWithProtocol(String name, UnaryOperator<LwsProtocol.Builder<Object>> protocol) {
+		return start(name, protocol, (v) -> {
+		});
+	}
+
+	private ClientRecorder start(String name, UnaryOperator<LwsProtocol.Builder<Object>> protocol,
+			Consumer<VhostCreationInfo.Builder> vhost) {
 		VhostCreationInfo.Builder vb = VhostCreationInfo.builder("client").port(VhostCreationInfo.PORT_NO_LISTEN)
-			.protocols(List.of(LwsProtocol.of(name, this)));
+			.protocols(List.of(protocol.apply(LwsProtocol.builder(name, this)).build()));
 		vhost.accept(vb);
 		this.context = LwsContext.create(ContextCreationInfo.builder().vhost(vb.build()).build());
 		return this;

@@ -17,6 +17,7 @@ import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
 import io.lws.core.ext.ActiveExtension;
 import io.lws.core.ext.ExtensionNegotiator;
+import io.lws.core.protocols.EchoHandler;
 import io.lws.core.support.EchoProtocol;
 import io.lws.core.support.HttpResponse;
 import io.lws.core.support.RawClient;
@@ -38,9 +39,14 @@ class PerMessageDeflateServerTest {
 
 	/** The client end of the extension the server answered. */
 	private static ActiveExtension clientEnd(WsTestClient c) throws Exception {
+		return clientEnd(c, true);
+	}
+
+	private static ActiveExtension clientEnd(WsTestClient c, boolean validateUtf8) throws Exception {
 		ExtensionNegotiator.Choice choice = ExtensionNegotiator.clientAccept(List.of(PerMessageDeflate.create()),
 				c.handshake().header("sec-websocket-extensions"), null, 4096);
-		return new ActiveExtension(choice.extension(), choice.session(), null, choice.response(), 4096, true, 0);
+		return new ActiveExtension(choice.extension(), choice.session(), null, choice.response(), 4096, validateUtf8,
+				0);
 	}
 
 	private static void sendCompressed(WsTestClient c, ActiveExtension client, byte[] message, boolean binary)
@@ -67,6 +73,31 @@ class PerMessageDeflateServerTest {
 			return PmdLink.wire(frames);
 		}
 		return PmdLink.receive(client, frames, 4096).bytes();
+	}
+
+	/**
+	 * A protocol built with {@code validateUtf8(false)} gets compressed text that inflates to bytes that are not UTF-8
+	 * as sent, where the vhost's validating protocol fails it with 1007.
+	 */
+	@Test
+	void compressedTextIsCheckedForUtf8OnlyForProtocolsThatValidate() throws Exception {
+		byte[] notUtf8 = PmdLink.bytes('a', 'b', 0xC3, 0x28, 'c', 0xED, 0xA0, 0x80);
+		try (TestServer s = TestServer.start((v) -> v
+			.protocols(EchoProtocol.create(4096),
+					LwsProtocol.builder("raw-echo", new EchoHandler()).validateUtf8(false).build())
+			.extensions(PerMessageDeflate.create()))) {
+			try (WsTestClient c = WsTestClient.connect(s.port(), "/", "raw-echo", "permessage-deflate")) {
+				ActiveExtension client = clientEnd(c, false);
+				sendCompressed(c, client, notUtf8, false);
+				boolean[] compressed = new boolean[1];
+				assertThat(readMessage(c, client, compressed)).isEqualTo(notUtf8);
+				assertThat(compressed[0]).isTrue();
+			}
+			try (WsTestClient c = WsTestClient.connect(s.port(), "/", "echo", "permessage-deflate")) {
+				sendCompressed(c, clientEnd(c), notUtf8, false);
+				assertThat(c.readCloseCode()).isEqualTo(1007);
+			}
+		}
 	}
 
 	@Test

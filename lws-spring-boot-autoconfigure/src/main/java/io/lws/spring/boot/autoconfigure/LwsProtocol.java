@@ -53,6 +53,15 @@ public @interface LwsProtocol {
 	int wholeMessages() default 0;
 
 	/**
+	 * Whether this protocol's text messages and close reasons must be UTF-8 (an lws-java option; libwebsockets decides
+	 * it per vhost with {@code LWS_SERVER_OPTION_VALIDATE_UTF8}). True by default: text that is not UTF-8 fails the
+	 * connection with 1007, as RFC 6455 8.1 asks. False passes this protocol's text through as sent while the vhost's
+	 * other protocols keep validating; a vhost with the {@code disable-utf8-validation} option validates for none.
+	 * @return false to pass text through unchecked
+	 */
+	boolean validateUtf8() default true;
+
+	/**
 	 * {@code id}: ignored by lws, for the application (for example a protocol version).
 	 * @return the id
 	 */

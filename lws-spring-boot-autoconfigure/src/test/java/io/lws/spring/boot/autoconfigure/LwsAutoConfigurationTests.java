@@ -170,6 +170,24 @@ public class LwsAutoConfigurationTests {
 	}
 
 	@Test
+	void theAnnotationsAttributesAreTheProtocolsSettings() {
+		this.runner.withUserConfiguration(OrderedProtocols.class)
+			.withPropertyValues("lws.vhosts.other.port=0")
+			.run((context) -> {
+				LwsVhost vhost = context.getBean(LwsServer.class).context().vhost("default");
+				io.lws.core.LwsProtocol<?> first = vhost.protocol("first");
+				assertThat(first.rxBufferSize()).isEqualTo(io.lws.core.LwsProtocol.DEFAULT_RX_BUFFER_SIZE);
+				assertThat(first.wholeMessageLimit()).isZero();
+				assertThat(first.validatesUtf8()).isTrue();
+				io.lws.core.LwsProtocol<?> second = vhost.protocol("second");
+				assertThat(second.rxBufferSize()).isEqualTo(512);
+				assertThat(second.id()).isEqualTo(7);
+				assertThat(second.wholeMessageLimit()).isEqualTo(65536);
+				assertThat(second.validatesUtf8()).isFalse();
+			});
+	}
+
+	@Test
 	void plainLwsProtocolBeansAreAccepted() {
 		this.runner.withUserConfiguration(PlainProtocol.class)
 			.withPropertyValues("lws.vhosts.default.protocols=plain")
@@ -475,7 +493,7 @@ public class LwsAutoConfigurationTests {
 
 	}
 
-	@LwsProtocol(name = "second")
+	@LwsProtocol(name = "second", rxBufferSize = 512, id = 7, wholeMessages = 65536, validateUtf8 = false)
 	@Order(2)
 	static class SecondProtocol implements LwsProtocolHandler<Void> {
 

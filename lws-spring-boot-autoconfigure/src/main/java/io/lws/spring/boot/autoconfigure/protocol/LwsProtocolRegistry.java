@@ -138,6 +138,7 @@ public class LwsProtocolRegistry {
 				.rxBufferSize(annotation.rxBufferSize())
 				.id(annotation.id())
 				.wholeMessages(annotation.wholeMessages())
+				.validateUtf8(annotation.validateUtf8())
 				.build();
 		}
 		catch (IllegalArgumentException ex) {
