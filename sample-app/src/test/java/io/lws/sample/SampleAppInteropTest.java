@@ -44,6 +44,14 @@ class SampleAppInteropTest {
 		assertNoWarningsOrErrors(output);
 	}
 
+	/** Its {@code --echo} test: 1024 text messages that are not UTF-8 through the mirror, every byte back. */
+	@Test
+	void libwebsocketsTestClientsEchoTestGetsEveryByteBack(CapturedOutput output) throws Exception {
+		assertThat(LwsTestClientRun.echoTest(this.port)).contains("send completed: 1024 x 12288")
+			.contains("Everything received: errs 0");
+		assertNoWarningsOrErrors(output);
+	}
+
 	@Test
 	void python3WebsocketsTalksToEchoDumbIncrementAndMirror(CapturedOutput output) throws Exception {
 		Peers.requirePythonWebsockets();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.lws.core.LwsProtocol;
+import io.lws.core.ServerOption;
 import io.lws.core.protocols.EchoHandler;
 import io.lws.core.support.EchoProtocol;
 import io.lws.core.support.TestServer;
@@ -69,6 +70,15 @@ class ProtocolUtf8ValidationTest {
 			assertThat(c.sendText("still served").readMessage().text()).isEqualTo("still served");
 			c.sendFrame(true, 8, new byte[] { 0x03, (byte) 0xE8, (byte) 0xFF });
 			assertThat(c.readCloseCode()).isEqualTo(1007);
+		}
+	}
+
+	@Test
+	void aVhostWithDisableUtf8ValidationChecksNoProtocolsText() throws IOException {
+		try (TestServer lenient = TestServer.start((v) -> v.protocols(EchoProtocol.create(4096))
+			.options(ServerOption.DISABLE_UTF8_VALIDATION));
+				WsTestClient c = WsTestClient.connect(lenient.client(), "/", "echo")) {
+			assertThat(c.sendFrame(true, 1, NOT_UTF8).readMessage().payload()).isEqualTo(NOT_UTF8);
 		}
 	}
 

@@ -30,10 +30,14 @@ import io.lws.spring.boot.autoconfigure.LwsProtocol;
  * <p>
  * Refuses permessage-deflate ({@code CONFIRM_EXTENSION_OKAY} returns 1, as in libwebsockets).
  * <p>
+ * Relays text as sent, without checking it is UTF-8 ({@code validateUtf8 = false}), so libwebsockets' test client
+ * passes its {@code --echo} test here, which sends text that is not UTF-8 and compares every byte that comes back. The
+ * vhost's other protocols still fail such text with 1007. A browser that receives it fails its own connection.
+ * <p>
  * A message is relayed whole up to {@link #MAX_MESSAGE} bytes; a longer one is relayed in parts of that size, each a
  * message of its own (libwebsockets relays every 4096-byte piece as a separate message).
  */
-@LwsProtocol(name = MirrorProtocol.NAME, rxBufferSize = MirrorProtocol.RX_BUFFER_SIZE)
+@LwsProtocol(name = MirrorProtocol.NAME, rxBufferSize = MirrorProtocol.RX_BUFFER_SIZE, validateUtf8 = false)
 public class MirrorProtocol implements LwsProtocolHandler<MirrorProtocol.Member> {
 
 	/** The protocol name clients ask for. */

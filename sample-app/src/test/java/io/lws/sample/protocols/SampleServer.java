@@ -46,19 +46,23 @@ final class SampleServer implements AutoCloseable {
 				.iface("127.0.0.1")
 				.options(vhostOptions)
 				.protocols(LwsProtocol.builder("http-only", new io.lws.core.LwsProtocolHandler<Object>() {
-				}).build(), LwsProtocol.builder(DumbIncrementProtocol.NAME, new DumbIncrementProtocol())
-					.rxBufferSize(DumbIncrementProtocol.RX_BUFFER_SIZE)
-					.build(),
-						LwsProtocol.builder(MirrorProtocol.NAME, this.mirror)
-							.rxBufferSize(MirrorProtocol.RX_BUFFER_SIZE)
-							.build(),
-						LwsProtocol.builder(StatusProtocol.NAME, new StatusProtocol())
-							.rxBufferSize(StatusProtocol.RX_BUFFER_SIZE)
-							.build(),
-						LwsProtocol.builder(EchoProtocol.NAME, new EchoProtocol()).build())
+				}).build(), asAnnotated(new DumbIncrementProtocol()), asAnnotated(this.mirror),
+						asAnnotated(new StatusProtocol()), asAnnotated(new EchoProtocol()))
 				.extensions(PerMessageDeflate.create())
 				.build())
 			.build());
+	}
+
+	/** The protocol as its {@code @LwsProtocol} annotation declares it to the Spring layer. */
+	private static <S> LwsProtocol<S> asAnnotated(io.lws.core.LwsProtocolHandler<S> handler) {
+		io.lws.spring.boot.autoconfigure.LwsProtocol a = handler.getClass()
+			.getAnnotation(io.lws.spring.boot.autoconfigure.LwsProtocol.class);
+		return LwsProtocol.builder(a.name(), handler)
+			.rxBufferSize(a.rxBufferSize())
+			.id(a.id())
+			.wholeMessages(a.wholeMessages())
+			.validateUtf8(a.validateUtf8())
+			.build();
 	}
 
 	private static VhostCreationInfo.Builder withTls(VhostCreationInfo.Builder b,
