@@ -37,7 +37,7 @@ public final class ClientMode {
 	 * @param out where received data goes
 	 * @param err where failures and the engine's log go
 	 * @return the exit status: 0 on success, 1 on any failure (connection error, a status other than 2xx, a connection
-	 * closed early, a timeout), {@link #USAGE} for a bad command line
+	 * closed early, an echo that differs from what was sent, a timeout), {@link #USAGE} for a bad command line
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
 		ClientOptions options;
@@ -72,17 +72,13 @@ public final class ClientMode {
 			connections = List.of(target.toBuilder().localProtocolName(HttpFetch.NAME).build());
 		}
 		else {
-			WebSocketRun run = new WebSocketRun(outcome, out, options.once());
-			List<WebSocketClientProtocol> both = List.of(new DumbIncrementClient(run),
-					new MirrorClient(run, RandomGenerator.getDefault()));
-			protocols = both.stream()
-				.<LwsProtocol<?>>map((p) -> LwsProtocol.builder(p.name(), p)
-					.wholeMessages(WebSocketClientProtocol.MAX_MESSAGE)
-					.build())
-				.toList();
-			connections = both.stream().map((p) -> target.toBuilder().protocol(p.name()).build()).toList();
+			WebSocketPlan plan = WebSocketPlan.of(options, target, new WebSocketRun(outcome, out, options.once()),
+					RandomGenerator.getDefault());
+			protocols = plan.protocols();
+			connections = plan.connections();
 		}
-		boolean bounded = target.isHttp() || options.once();
+		// a run that ends by itself is bounded by --timeout; the others run until Ctrl-C or a failure
+		boolean bounded = target.isHttp() || options.once() || options.echo();
 		try (LwsContext context = LwsContext.create(ContextCreationInfo.builder()
 			.countThreads(1)
 			.vhost(VhostCreationInfo.builder("client")

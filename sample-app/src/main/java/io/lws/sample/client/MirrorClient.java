@@ -1,5 +1,6 @@
 package io.lws.sample.client;
 
+import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
 
 import io.lws.core.Lws;
@@ -9,7 +10,7 @@ import io.lws.core.WriteProtocol;
  * The client side of {@code lws-mirror-protocol}: draws random circles ({@link Circle}) and logs everything the mirror
  * relays, its own circles and other members' drawings alike. Like {@code libwebsockets-test-client} it sends one circle
  * per writeable callback, but it asks for the next one only when its last circle has come back, so a single circle is
- * in flight and the pace is the server's round trip.
+ * in flight and the pace is the server's round trip. One instance serves the run's single mirror connection.
  */
 final class MirrorClient extends WebSocketClientProtocol {
 
@@ -27,12 +28,12 @@ final class MirrorClient extends WebSocketClientProtocol {
 	}
 
 	@Override
-	void established(Lws wsi) {
+	void established(Lws wsi, WebSocketConnection c) {
 		wsi.callbackOnWritable();
 	}
 
 	@Override
-	void writeable(Lws wsi) {
+	void writeable(Lws wsi, WebSocketConnection c) {
 		if (this.inFlight != null) {
 			return;
 		}
@@ -44,12 +45,13 @@ final class MirrorClient extends WebSocketClientProtocol {
 	}
 
 	@Override
-	void message(Lws wsi, String text) {
+	void received(Lws wsi, WebSocketConnection c, ByteBuffer in) {
+		String text = text(in);
 		boolean own = text.equals(this.inFlight);
 		if (own) {
 			this.inFlight = null;
 		}
-		this.run.mirrored(text, own);
+		this.run.mirrored(c, text, own);
 		if (own && !this.run.closing()) {
 			wsi.callbackOnWritable();
 		}

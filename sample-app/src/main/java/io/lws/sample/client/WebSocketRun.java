@@ -8,10 +8,12 @@ import io.lws.core.CloseStatus;
 import io.lws.core.Lws;
 
 /**
- * The two WebSocket connections of a {@code ws://} run and when it is over: any connection error or a close the client
- * did not start fails the run; with {@code --once}, once an increment and the client's own first circle have come
- * back, both connections are closed (1000) and the run succeeds when both have closed. Used on the context's single
- * service thread only (the outcome is read by the main thread through {@link Outcome}).
+ * The WebSocket connections of a {@code ws://} run and when it is over: any connection error, echo mismatch or close
+ * the client did not start fails the run. It finishes by closing every connection (1000) and succeeds when all have
+ * closed: with {@code --once}, once each connection has done its part of a round (a dumb-increment connection has a
+ * number, the mirror has its own first circle back); with {@code --echo}, once every byte has come back. Used on the
+ * context's single service thread only (the outcome is read by the main thread through {@link Outcome}); the
+ * connections are registered before any is made.
  */
 final class WebSocketRun {
 
@@ -21,7 +23,9 @@ final class WebSocketRun {
 
 	private final boolean once;
 
-	private final List<Lws> open = new ArrayList<>();
+	private final List<WebSocketConnection> connections = new ArrayList<>();
+
+	private final List<WebSocketConnection> open = new ArrayList<>();
 
 	private int increments;
 
@@ -35,32 +39,56 @@ final class WebSocketRun {
 		this.once = once;
 	}
 
-	/** {@code CLIENT_ESTABLISHED} of one of the connections. */
-	void established(String protocol, Lws wsi) {
-		this.open.add(wsi);
-		this.out.println(protocol + ": established");
+	/** A connection the run will make, named {@code label} in the output; its session. */
+	WebSocketConnection connection(String label) {
+		WebSocketConnection c = new WebSocketConnection(label);
+		this.connections.add(c);
+		return c;
 	}
 
-	/** {@code CLIENT_CONNECTION_ERROR} of one of the connections. */
-	void connectionError(String protocol, String reason) {
-		this.outcome.fail(protocol + ": " + reason);
+	/** {@code CLIENT_ESTABLISHED} of one of the connections. */
+	void established(WebSocketConnection c, Lws wsi) {
+		c.established(wsi);
+		this.open.add(c);
+		this.out.println(c.label() + ": established");
+	}
+
+	/**
+	 * Fails the run because of what happened on {@code c} ({@code CLIENT_CONNECTION_ERROR}, an echo mismatch, an early
+	 * close), and closes the connections.
+	 */
+	void fail(WebSocketConnection c, String why) {
+		this.outcome.fail(c.label() + ": " + why);
 		closeAll();
 	}
 
 	/** A number from {@code dumb-increment-protocol}. */
-	void increment(String number) {
-		this.out.println("dumb-increment-protocol: " + number);
+	void increment(WebSocketConnection c, String number) {
+		this.out.println(c.label() + ": " + number);
 		this.increments++;
+		c.doneForTheRound();
 		finishIfRoundDone();
 	}
 
 	/** A message relayed by {@code lws-mirror-protocol}; {@code own} when it is the circle this client sent last. */
-	void mirrored(String message, boolean own) {
-		this.out.println("lws-mirror-protocol: " + message);
+	void mirrored(WebSocketConnection c, String message, boolean own) {
+		this.out.println(c.label() + ": " + message);
 		if (own) {
 			this.echoes++;
+			c.doneForTheRound();
 			finishIfRoundDone();
 		}
+	}
+
+	/** The echo test has sent its last block. */
+	void echoSent(int blocks, int blockSize) {
+		this.out.println("send completed: " + blocks + " x " + blockSize);
+	}
+
+	/** The echo test has had every byte back, in order: the run is over. */
+	void echoedWhole() {
+		this.out.println("Everything received: errs 0");
+		closeAll();
 	}
 
 	/** Whether the client is closing its connections: writeable callbacks then close. */
@@ -68,23 +96,24 @@ final class WebSocketRun {
 		return this.closing;
 	}
 
-	/** {@code CLIENT_CLOSED}: {@code peerClose} says how the server closed, or is {@code null}. */
-	void closed(String protocol, Lws wsi, String peerClose) {
-		this.open.remove(wsi);
+	/** {@code CLIENT_CLOSED} of one of the connections. */
+	void closed(WebSocketConnection c) {
+		this.open.remove(c);
 		if (!this.closing) {
-			this.outcome.fail(protocol + ": the connection closed early"
-					+ ((peerClose != null) ? " (the server closed it with " + peerClose + ")" : ""));
-			closeAll();
+			fail(c, "the connection closed early" + ((c.peerClose() != null)
+					? " (the server closed it with " + c.peerClose() + ")" : " (no close frame from the server)"));
 			return;
 		}
-		if (this.open.isEmpty()) {
-			this.out.println("done: " + this.increments + " increments, " + this.echoes + " circles mirrored back");
+		if (this.open.isEmpty() && !this.outcome.isDecided()) {
+			if (this.once) {
+				this.out.println("done: " + this.increments + " increments, " + this.echoes + " circles mirrored back");
+			}
 			this.outcome.succeed();
 		}
 	}
 
 	private void finishIfRoundDone() {
-		if (this.once && !this.closing && this.increments > 0 && this.echoes > 0) {
+		if (this.once && !this.closing && this.connections.stream().allMatch(WebSocketConnection::roundDone)) {
 			closeAll();
 		}
 	}
@@ -92,9 +121,9 @@ final class WebSocketRun {
 	/** Closes every open connection with 1000 from its next writeable callback. */
 	private void closeAll() {
 		this.closing = true;
-		for (Lws wsi : List.copyOf(this.open)) {
-			wsi.closeReason(CloseStatus.NORMAL, "done");
-			wsi.callbackOnWritable();
+		for (WebSocketConnection c : List.copyOf(this.open)) {
+			c.wsi().closeReason(CloseStatus.NORMAL, "done");
+			c.wsi().callbackOnWritable();
 		}
 	}
 
