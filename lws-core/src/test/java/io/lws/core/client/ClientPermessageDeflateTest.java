@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import io.lws.core.CallbackReason;
 import io.lws.core.ClientConnectInfo;
+import io.lws.core.LwsProtocol;
 import io.lws.core.WriteProtocol;
 import io.lws.core.ext.pmd.PerMessageDeflate;
+import io.lws.core.protocols.EchoHandler;
+import io.lws.core.support.ClientRecorder;
 import io.lws.core.support.EchoProtocol;
 import io.lws.core.support.Peers;
 import io.lws.core.support.TestServer;
@@ -103,6 +106,30 @@ class ClientPermessageDeflateTest {
 					"established:echo:permessage-deflate; server_no_context_takeover; client_no_context_takeover");
 			for (int i = 0; i < 3; i++) {
 				assertThat(client.rec.next()).isEqualTo("receive:" + TEXT);
+			}
+		}
+	}
+
+	/**
+	 * Compressed text that inflates to bytes that are not UTF-8 reaches a client protocol built with
+	 * {@code validateUtf8(false)} as sent; a validating client protocol fails the connection instead.
+	 */
+	@Test
+	void compressedTextIsCheckedForUtf8OnlyByClientProtocolsThatValidate() throws Exception {
+		byte[] notUtf8 = { 'o', 'k', (byte) 0xC3, (byte) 0x28, (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
+		LwsProtocol<Void> rawEcho = LwsProtocol.builder("echo", new EchoHandler()).validateUtf8(false).build();
+		try (TestServer server = TestServer.start((v) -> v.protocols(rawEcho).extensions(PerMessageDeflate.create()))) {
+			try (ClientRecorder rec = new ClientRecorder().startWithProtocol("echo", (p) -> p.validateUtf8(false))) {
+				rec.onEstablished = (wsi) -> wsi.write(ByteBuffer.wrap(notUtf8), WriteProtocol.TEXT);
+				rec.connect(offering(server.port(), PerMessageDeflate.create()).build());
+				assertThat(rec.next()).startsWith("established:echo:permessage-deflate");
+				assertThat(rec.next()).isEqualTo("receive:" + new String(notUtf8, StandardCharsets.UTF_8));
+			}
+			try (ClientRecorder rec = new ClientRecorder().start("echo")) {
+				rec.onEstablished = (wsi) -> wsi.write(ByteBuffer.wrap(notUtf8), WriteProtocol.TEXT);
+				rec.connect(offering(server.port(), PerMessageDeflate.create()).build());
+				assertThat(rec.next()).startsWith("established:echo:permessage-deflate");
+				assertThat(rec.next()).isEqualTo("closed");
 			}
 		}
 	}
