@@ -55,14 +55,8 @@ final class SampleServer implements AutoCloseable {
 
 	/** The protocol as its {@code @LwsProtocol} annotation declares it to the Spring layer. */
 	private static <S> LwsProtocol<S> asAnnotated(io.lws.core.LwsProtocolHandler<S> handler) {
-		io.lws.spring.boot.autoconfigure.LwsProtocol a = handler.getClass()
-			.getAnnotation(io.lws.spring.boot.autoconfigure.LwsProtocol.class);
-		return LwsProtocol.builder(a.name(), handler)
-			.rxBufferSize(a.rxBufferSize())
-			.id(a.id())
-			.wholeMessages(a.wholeMessages())
-			.validateUtf8(a.validateUtf8())
-			.build();
+		return io.lws.spring.boot.autoconfigure.protocol.LwsProtocolRegistry.protocolOf(
+				handler.getClass().getAnnotation(io.lws.spring.boot.autoconfigure.LwsProtocol.class), handler);
 	}
 
 	private static VhostCreationInfo.Builder withTls(VhostCreationInfo.Builder b,

@@ -129,17 +129,31 @@ public class LwsProtocolRegistry {
 				orderOf(beanName, null), (vhost) -> build(beanName, annotation, vhost));
 	}
 
+	/**
+	 * The protocol an {@link LwsProtocol @LwsProtocol} annotation declares, served by {@code handler}: one entry of
+	 * libwebsockets' {@code struct lws_protocols}, its {@code name}, {@code rx_buffer_size} and {@code id} from the
+	 * attributes of those names, with the lws-java options {@code wholeMessages} and {@code validateUtf8}.
+	 * @param annotation the declaration
+	 * @param handler the protocol's callback
+	 * @param <S> the per-session state type
+	 * @return the protocol
+	 * @throws IllegalArgumentException when an attribute is out of range or the name is not an HTTP token
+	 */
+	public static <S> io.lws.core.LwsProtocol<S> protocolOf(LwsProtocol annotation, LwsProtocolHandler<S> handler) {
+		return io.lws.core.LwsProtocol.builder(annotation.name(), handler)
+			.rxBufferSize(annotation.rxBufferSize())
+			.id(annotation.id())
+			.wholeMessages(annotation.wholeMessages())
+			.validateUtf8(annotation.validateUtf8())
+			.build();
+	}
+
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private io.lws.core.LwsProtocol<?> build(String beanName, LwsProtocol annotation, String vhost) {
 		LwsProtocolHandler<Object> handler = this.beanFactory.getBean(beanName, LwsProtocolHandler.class);
 		AtomicInteger count = this.sessions.computeIfAbsent(key(vhost, annotation.name()), (k) -> new AtomicInteger());
 		try {
-			return io.lws.core.LwsProtocol.builder(annotation.name(), new SessionCountingHandler(handler, count))
-				.rxBufferSize(annotation.rxBufferSize())
-				.id(annotation.id())
-				.wholeMessages(annotation.wholeMessages())
-				.validateUtf8(annotation.validateUtf8())
-				.build();
+			return protocolOf(annotation, new SessionCountingHandler(handler, count));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidLwsConfigurationException("@LwsProtocol(name = \"" + annotation.name() + "\")",
