@@ -1,6 +1,5 @@
 package io.lws.sample;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -32,6 +31,9 @@ import io.lws.sample.protocols.StatusProtocol;
 import io.lws.spring.boot.autoconfigure.LocalLwsPort;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 
+import static io.lws.core.support.Mutations.concat;
+import static io.lws.core.support.Mutations.mutate;
+import static io.lws.core.support.Mutations.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,12 +62,6 @@ abstract class SampleAppFuzzCases {
 					+ "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
 					+ "\r\nhello\r\n--XX\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhi\r\n--XX--\r\n",
 			"POST /formtest HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\ntext");
-
-	private static final List<String> TOKENS = List.of("\r\n", "\n", "\r", ":", " ", "\u0000", "%", "%00", "..", "/",
-			"\t", "Content-Length: -1\r\n", "Content-Length: 99999999999999999999\r\n",
-			"Transfer-Encoding: chunked\r\n",
-			"Content-Length: 5\r\nContent-Length: 6\r\n", "Upgrade: websocket\r\nConnection: Upgrade\r\n",
-			"Expect: 100-continue\r\n");
 
 	private static final List<String> SUBPROTOCOLS = Arrays.asList(null, EchoProtocol.NAME, DumbIncrementProtocol.NAME,
 			MirrorProtocol.NAME, StatusProtocol.NAME, "no-such-protocol");
@@ -113,7 +109,7 @@ abstract class SampleAppFuzzCases {
 	/** A request from the list, mutated, sent whole or in pieces, maybe half-closed, then the client hangs up. */
 	private void httpCase(Random rnd) throws IOException {
 		byte[] request = (rnd.nextInt(10) == 0) ? randomBytes(rnd, 1 + rnd.nextInt(3000))
-				: mutate(rnd, REQUESTS.get(rnd.nextInt(REQUESTS.size())).getBytes(StandardCharsets.ISO_8859_1));
+				: mutate(REQUESTS.get(rnd.nextInt(REQUESTS.size())).getBytes(StandardCharsets.ISO_8859_1), rnd);
 		try (Socket s = open()) {
 			try {
 				if (rnd.nextInt(3) == 0) {
@@ -197,36 +193,6 @@ abstract class SampleAppFuzzCases {
 		return concat(new byte[] { (byte) (code >> 8), (byte) code }, randomBytes(rnd, rnd.nextInt(10)));
 	}
 
-	/** One to six edits: bytes flipped, inserted, deleted, a token or long header inserted, or the request repeated. */
-	private static byte[] mutate(Random rnd, byte[] request) {
-		byte[] b = request;
-		int edits = 1 + rnd.nextInt(6);
-		for (int e = 0; e < edits; e++) {
-			int at = rnd.nextInt(b.length + 1);
-			b = switch (rnd.nextInt(6)) {
-				case 0 -> {
-					if (b.length > 0) {
-						b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
-					}
-					yield b;
-				}
-				case 1 -> insert(b, at, randomBytes(rnd, 1 + rnd.nextInt(20)));
-				case 2 -> {
-					int end = Math.min(b.length, at + 1 + rnd.nextInt(10));
-					yield concat(Arrays.copyOfRange(b, 0, at), Arrays.copyOfRange(b, end, b.length));
-				}
-				case 3 -> insert(b, at, TOKENS.get(rnd.nextInt(TOKENS.size())).getBytes(StandardCharsets.ISO_8859_1));
-				case 4 -> insert(b, at, ("X-F" + rnd.nextInt(1000) + ": " + "a".repeat(new int[] { 10, 1000, 5000 }[rnd
-					.nextInt(3)]) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-				default -> {
-					byte[] twice = concat(b, b);
-					yield (rnd.nextBoolean()) ? twice : concat(twice, b);
-				}
-			};
-		}
-		return b;
-	}
-
 	private RawClient patientClient() throws IOException {
 		Socket s = open();
 		s.setSoTimeout(5000);
@@ -274,24 +240,6 @@ abstract class SampleAppFuzzCases {
 		while (count.getAsInt() != 0 && System.currentTimeMillis() < end) {
 			Thread.sleep(20);
 		}
-	}
-
-	private static byte[] randomBytes(Random rnd, int n) {
-		byte[] b = new byte[n];
-		rnd.nextBytes(b);
-		return b;
-	}
-
-	private static byte[] insert(byte[] b, int at, byte[] what) {
-		return concat(Arrays.copyOfRange(b, 0, at), what, Arrays.copyOfRange(b, at, b.length));
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (byte[] p : parts) {
-			out.writeBytes(p);
-		}
-		return out.toByteArray();
 	}
 
 }

@@ -5,27 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.lws.core.ClientConnectInfo;
 import io.lws.core.ext.pmd.PerMessageDeflate;
-import io.lws.core.log.LogLevel;
-import io.lws.core.log.LwsLog;
 import io.lws.core.support.ClientRecorder;
+import io.lws.core.support.EngineErrorLog;
+import io.lws.core.support.Mutations;
 import io.lws.core.support.RawServer;
 import io.lws.core.support.WsTestClient;
 
@@ -50,9 +47,8 @@ abstract class ClientFuzzCases {
 
 	private static final int CASES = Integer.getInteger("lws.fuzz.cases", 400);
 
-	private final List<String> engineErrors = new CopyOnWriteArrayList<>();
-
-	private int oldLogLevel;
+	@RegisterExtension
+	final EngineErrorLog engineErrors = new EngineErrorLog();
 
 	/** The server's side of an accepted connection: the socket itself, or TLS over it. */
 	protected abstract Socket serverSide(Socket accepted) throws IOException;
@@ -65,17 +61,6 @@ abstract class ClientFuzzCases {
 
 	/** {@code ssl_connection} for the client's connections. */
 	protected abstract int sslConnection();
-
-	@BeforeEach
-	void captureEngineErrors() {
-		this.oldLogLevel = LwsLog.logLevel();
-		LwsLog.setLogLevel(LogLevel.ERR.bit(), (level, line) -> this.engineErrors.add(line));
-	}
-
-	@AfterEach
-	void restoreLogging() {
-		LwsLog.setLogLevel(this.oldLogLevel, null);
-	}
 
 	/** One case: which client connects, what the server answers, and how the answer is cut into writes. */
 	private record Case(boolean webSocket, byte[] answer, long piecesSeed) {
@@ -105,7 +90,7 @@ abstract class ClientFuzzCases {
 					.replace("{ACCEPT}", ClientFailureTest.accept(head))
 					.getBytes(StandardCharsets.ISO_8859_1);
 				Random pieces = new Random(c.piecesSeed());
-				writeInPieces(s, answer, pieces);
+				Mutations.writeInPieces(s.getOutputStream(), answer, pieces);
 				endAnswer(accepted, s, pieces);
 				if (!closedByPeerWithin(s, 3000)) {
 					lingering.add("case " + n);
@@ -153,7 +138,7 @@ abstract class ClientFuzzCases {
 			assertThat(finished).as("cases whose server saw the client hang up or gave up waiting").hasValue(CASES);
 		}
 		assertThat(lingering).as("client sockets left open after the server's FIN").isEmpty();
-		assertThat(this.engineErrors).as("errors the engine logged").isEmpty();
+		assertThat(this.engineErrors.lines()).as("errors the engine logged").isEmpty();
 	}
 
 	/** An error, or established, its messages, then closed. */
@@ -195,21 +180,6 @@ abstract class ClientFuzzCases {
 		}
 		catch (AssertionError ex) {
 			throw new AssertionError(label + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void writeInPieces(Socket s, byte[] answer, Random r) throws IOException, InterruptedException {
-		OutputStream out = s.getOutputStream();
-		int pieces = 1 + r.nextInt(3);
-		int at = 0;
-		for (int p = 1; p <= pieces; p++) {
-			int end = (p == pieces) ? answer.length : at + r.nextInt(answer.length - at + 1);
-			out.write(answer, at, end - at);
-			out.flush();
-			at = end;
-			if (p < pieces) {
-				Thread.sleep(r.nextInt(3));
-			}
 		}
 	}
 
@@ -256,7 +226,7 @@ abstract class ClientFuzzCases {
 			for (int i = 0; i < frames; i++) {
 				b.writeBytes(frame(r, deflate));
 			}
-			return mutate(b.toByteArray(), r);
+			return Mutations.mutate(b.toByteArray(), r);
 		}
 
 		static byte[] http(Random r) {
@@ -269,7 +239,7 @@ abstract class ClientFuzzCases {
 				case 3 -> "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
 				default -> "HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n";
 			};
-			return mutate(answer.getBytes(StandardCharsets.ISO_8859_1), r);
+			return Mutations.mutate(answer.getBytes(StandardCharsets.ISO_8859_1), r);
 		}
 
 		/** One frame a server might send, or one it must not. */
@@ -277,8 +247,8 @@ abstract class ClientFuzzCases {
 			byte[] text = "hello \u00e9t\u00e9".getBytes(StandardCharsets.UTF_8);
 			return switch (r.nextInt(12)) {
 				case 0 -> WsTestClient.frame(true, 0, 1, text, false);
-				case 1 -> WsTestClient.frame(true, 0, 2, randomBytes(r, 300), false);
-				case 2 -> concat(WsTestClient.frame(false, 0, 1, "hel".getBytes(), false),
+				case 1 -> WsTestClient.frame(true, 0, 2, Mutations.randomBytes(r, 300), false);
+				case 2 -> Mutations.concat(WsTestClient.frame(false, 0, 1, "hel".getBytes(), false),
 						WsTestClient.frame(true, 0, 9, "p".getBytes(), false),
 						WsTestClient.frame(true, 0, 0, "lo".getBytes(), false));
 				case 3 -> WsTestClient.frame(true, 0, 9, "ping".getBytes(), false);
@@ -286,11 +256,11 @@ abstract class ClientFuzzCases {
 				case 5 -> WsTestClient.frame(true, 0, 1, new byte[] { (byte) 0xC0, (byte) 0x80, 'x' }, false);
 				case 6 -> WsTestClient.frame(true, 0, 8, new byte[] { 0x03, (byte) (r.nextBoolean() ? 0xEC : 0xFF) },
 						false);
-				case 7 -> WsTestClient.frame(true, 0, 9, randomBytes(r, 200), false);
+				case 7 -> WsTestClient.frame(true, 0, 9, Mutations.randomBytes(r, 200), false);
 				case 8 -> WsTestClient.frame(true, r.nextInt(8), 1 + r.nextInt(15), "hello".getBytes(), false);
 				case 9 -> WsTestClient.frame(true, 0, 1, text, true);
 				case 10 -> hugeLength(r);
-				default -> deflate ? WsTestClient.frame(true, 4, 1, randomBytes(r, 9), false)
+				default -> deflate ? WsTestClient.frame(true, 4, 1, Mutations.randomBytes(r, 9), false)
 						: WsTestClient.frame(true, 0, 1, new byte[0], false);
 			};
 		}
@@ -308,64 +278,6 @@ abstract class ClientFuzzCases {
 				out[2 + i] = (byte) (length >>> (56 - 8 * i));
 			}
 			return out;
-		}
-
-		/** Up to three of: cut short, a byte flipped, bytes inserted, a number made huge, CRLF made LF. */
-		private static byte[] mutate(byte[] in, Random r) {
-			byte[] b = in;
-			int n = r.nextInt(4);
-			for (int i = 0; i < n; i++) {
-				switch (r.nextInt(5)) {
-					case 0 -> b = Arrays.copyOf(b, r.nextInt(b.length + 1));
-					case 1 -> {
-						if (b.length > 0) {
-							b = b.clone();
-							b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
-						}
-					}
-					case 2 -> {
-						int at = r.nextInt(b.length + 1);
-						b = concat(Arrays.copyOf(b, at), randomBytes(r, 1 + r.nextInt(8)),
-								Arrays.copyOfRange(b, at, b.length));
-					}
-					case 3 -> b = hugeNumbers(b, r);
-					default -> b = new String(b, StandardCharsets.ISO_8859_1).replaceFirst("\r\n", "\n")
-						.getBytes(StandardCharsets.ISO_8859_1);
-				}
-			}
-			return b;
-		}
-
-		/**
-		 * The first chunk size after the head and the Content-Length made huge: past a long, or a length that fits
-		 * but that the server never sends.
-		 */
-		private static byte[] hugeNumbers(byte[] in, Random r) {
-			String text = new String(in, StandardCharsets.ISO_8859_1);
-			int body = text.indexOf("\r\n\r\n");
-			if (body >= 0) {
-				body += 4;
-				text = text.substring(0, body) + text.substring(body)
-					.replaceFirst("^[0-9a-f]+\r\n", r.nextBoolean() ? "ffffffffffffffffff\r\n" : "7fffffff\r\n");
-			}
-			return text
-				.replaceFirst("Content-Length: [0-9]+",
-						"Content-Length: " + (r.nextBoolean() ? "99999999999999999999" : String.valueOf(1L << 62)))
-				.getBytes(StandardCharsets.ISO_8859_1);
-		}
-
-		private static byte[] randomBytes(Random r, int n) {
-			byte[] b = new byte[n];
-			r.nextBytes(b);
-			return b;
-		}
-
-		private static byte[] concat(byte[]... parts) {
-			ByteArrayOutputStream b = new ByteArrayOutputStream();
-			for (byte[] p : parts) {
-				b.writeBytes(p);
-			}
-			return b.toByteArray();
 		}
 
 	}

@@ -69,8 +69,19 @@ public final class WsTestClient implements AutoCloseable {
 		return this.raw;
 	}
 
-	/** Builds one frame. */
+	/** Builds one frame, masked with a random key when {@code masked}. */
 	public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
+		byte[] key = null;
+		if (masked) {
+			key = new byte[4];
+			ThreadLocalRandom.current().nextBytes(key);
+		}
+		return frame(fin, rsv, opcode, payload, key);
+	}
+
+	/** Builds one frame, masked with {@code key} (4 bytes), or unmasked when it is null. */
+	public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, byte[] key) {
+		boolean masked = key != null;
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
 		b.write((fin ? 0x80 : 0) | ((rsv & 7) << 4) | (opcode & 0xF));
 		int maskBit = masked ? 0x80 : 0;
@@ -89,9 +100,7 @@ public final class WsTestClient implements AutoCloseable {
 				b.write((int) (len >> (8 * i)));
 			}
 		}
-		byte[] key = new byte[4];
 		if (masked) {
-			ThreadLocalRandom.current().nextBytes(key);
 			b.write(key, 0, 4);
 		}
 		for (int i = 0; i < payload.length; i++) {

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.lws.core.support.IgnoringWsListener;
 import io.lws.core.ws.RecordingListener.Data;
 import io.lws.core.ws.RecordingListener.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 
 import static io.lws.core.ws.TestFrames.concat;
 import static io.lws.core.ws.TestFrames.counting;
@@ -460,7 +462,7 @@ class WsReceiverTests {
 			reads.add(ByteBuffer.wrap(stream).slice(at, Math.min(37, stream.length - at)));
 		}
 		WsReceiver receiver = new WsReceiver(SERVER.toBuilder().rxBufferSize(128).build());
-		WsReceiverListener listener = new NoOpListener();
+		WsReceiverListener listener = IgnoringWsListener.INSTANCE;
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long thread = Thread.currentThread().getId();
 		long before = 0;
@@ -481,29 +483,6 @@ class WsReceiverTests {
 		assertThat(receiver.isFailed()).isFalse();
 		// 100 rounds of 2 x 250 frames: a single allocation per frame would be over 1 MB.
 		assertThat(allocated).isLessThan(1024);
-	}
-
-	/** Accepts everything and keeps nothing. */
-	private static final class NoOpListener implements WsReceiverListener {
-
-		@Override
-		public boolean onData(ByteBuffer piece, boolean binary, boolean first, boolean last, long remaining,
-				boolean frameFin) {
-			return true;
-		}
-
-		@Override
-		public void onPing(ByteBuffer payload) {
-		}
-
-		@Override
-		public void onPong(ByteBuffer payload) {
-		}
-
-		@Override
-		public void onClose(int code, ByteBuffer reasonUtf8) {
-		}
-
 	}
 
 	static RecordingListener receive(WsReceiverConfig config, byte[] stream) throws WebSocketProtocolException {
