@@ -130,7 +130,12 @@ public interface LwsProtocolHandler<S> {
 		return callback(wsi, CallbackReason.HTTP_FILE_COMPLETION, session, null);
 	}
 
-	/** {@code LWS_CALLBACK_CLOSED_HTTP}: an HTTP connection closed; return ignored. */
+	/**
+	 * {@code LWS_CALLBACK_CLOSED_HTTP}: an HTTP connection closed; return ignored. To the protocol of the transaction
+	 * in progress, with its session, so that state a request body left open can be freed; when the connection closes
+	 * between transactions, to the vhost's first protocol with a {@code null} session (each transaction's session ended
+	 * with it).
+	 */
 	default int onClosedHttp(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.CLOSED_HTTP, session, null);
 	}

@@ -91,6 +91,44 @@ class HttpCallbacksTest {
 	}
 
 	@Test
+	void closedHttpGetsTheSessionOfATransactionCutShortAndNoneBetweenTransactions() throws Exception {
+		BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+		LwsProtocol<String> p = LwsProtocol.of("upload", new LwsProtocolHandler<String>() {
+			@Override
+			public String newSession(Lws wsi) {
+				return "session of " + wsi.httpMethod();
+			}
+
+			@Override
+			public int onHttp(Lws wsi, String s, String uri) {
+				return "GET".equals(wsi.httpMethod()) ? wsi.returnHttpStatus(200, null) : 0;
+			}
+
+			@Override
+			public int onHttpBodyCompletion(Lws wsi, String s) {
+				return wsi.returnHttpStatus(200, null);
+			}
+
+			@Override
+			public int onClosedHttp(Lws wsi, String s) {
+				closed.add(String.valueOf(s));
+				return 0;
+			}
+		});
+		try (TestServer s = TestServer.start((v) -> v.protocols(p))) {
+			try (RawClient c = s.client()) {
+				assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+			}
+			assertThat(closed.poll(5, TimeUnit.SECONDS)).isEqualTo("null");
+			try (RawClient c = s.client()) {
+				c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf");
+				assertThat(c.silentFor(100)).isTrue();
+			}
+			assertThat(closed.poll(5, TimeUnit.SECONDS)).isEqualTo("session of POST");
+		}
+	}
+
+	@Test
 	void aLargeDynamicResponseStreamsThroughHttpWriteable() throws Exception {
 		int total = 8 * 1024 * 1024;
 		List<Integer> writeables = new CopyOnWriteArrayList<>();
