@@ -112,6 +112,19 @@ public enum CallbackReason {
 	/** {@code LWS_CALLBACK_RECEIVE_CLIENT_HTTP_READ}: a piece of response body for an HTTP client. */
 	RECEIVE_CLIENT_HTTP_READ(48),
 	/**
+	 * {@code LWS_CALLBACK_HTTP_BIND_PROTOCOL}: an HTTP transaction was bound to this protocol (the vhost's first, or
+	 * the one a callback mount names), with the session {@code newSession} just made for it; before
+	 * {@code FILTER_HTTP_CONNECTION}. Non-zero closes the connection without an answer, and no
+	 * {@code HTTP_DROP_PROTOCOL} follows.
+	 */
+	HTTP_BIND_PROTOCOL(49),
+	/**
+	 * {@code LWS_CALLBACK_HTTP_DROP_PROTOCOL}: the transaction bound by {@code HTTP_BIND_PROTOCOL} let go of this
+	 * protocol and its session: at the end of the transaction, or when the connection closes during it (after
+	 * {@code CLOSED_HTTP}). The last callback with that session, whichever way the transaction ended; return ignored.
+	 */
+	HTTP_DROP_PROTOCOL(50),
+	/**
 	 * {@code LWS_CALLBACK_ADD_HEADERS}: add headers to an answer the engine makes for a transaction bound to this
 	 * protocol: a file it serves (a mount's, or {@link Lws#serveHttpFile}'s, and their 304) and the WebSocket
 	 * upgrade's 101. {@code in} is the {@link HttpHeaders} being built; non-zero closes the connection instead (the

@@ -132,12 +132,28 @@ public interface LwsProtocolHandler<S> {
 
 	/**
 	 * {@code LWS_CALLBACK_CLOSED_HTTP}: an HTTP connection closed; return ignored. To the protocol of the transaction
-	 * in progress, with its session, so that state a request body left open can be freed; when the connection closes
-	 * between transactions, to the vhost's first protocol with a {@code null} session (each transaction's session ended
-	 * with it).
+	 * the connection closes in (one cut short, or the last of a connection not kept alive) with its session, which
+	 * {@link #onHttpDropProtocol} then drops; when the connection closes idle between transactions, to the vhost's
+	 * first protocol with a {@code null} session (each transaction's session ended with it).
 	 */
 	default int onClosedHttp(Lws wsi, S session) {
 		return callback(wsi, CallbackReason.CLOSED_HTTP, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_HTTP_BIND_PROTOCOL}: an HTTP transaction was bound to this protocol with {@code session};
+	 * see {@link CallbackReason#HTTP_BIND_PROTOCOL}. Non-zero closes the connection.
+	 */
+	default int onHttpBindProtocol(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.HTTP_BIND_PROTOCOL, session, null);
+	}
+
+	/**
+	 * {@code LWS_CALLBACK_HTTP_DROP_PROTOCOL}: the transaction let go of this protocol and {@code session}, however it
+	 * ended: the place to free what the session holds. See {@link CallbackReason#HTTP_DROP_PROTOCOL}; return ignored.
+	 */
+	default int onHttpDropProtocol(Lws wsi, S session) {
+		return callback(wsi, CallbackReason.HTTP_DROP_PROTOCOL, session, null);
 	}
 
 	/**

@@ -74,6 +74,8 @@ final class Callbacks {
 			case HTTP_WRITEABLE -> h.onHttpWriteable(wsi, s);
 			case HTTP_FILE_COMPLETION -> h.onHttpFileCompletion(wsi, s);
 			case CLOSED_HTTP -> h.onClosedHttp(wsi, s);
+			case HTTP_BIND_PROTOCOL -> h.onHttpBindProtocol(wsi, s);
+			case HTTP_DROP_PROTOCOL -> h.onHttpDropProtocol(wsi, s);
 			case ADD_HEADERS -> h.onAddHeaders(wsi, s, (io.lws.core.HttpHeaders) in);
 			case FILTER_PROTOCOL_CONNECTION -> h.onFilterProtocolConnection(wsi, s, (String) in);
 			case CONFIRM_EXTENSION_OKAY -> h.onConfirmExtensionOkay(wsi, s, (String) in);

@@ -106,6 +106,9 @@ final class HttpServerRole {
 
 	private boolean transactionDone;
 
+	/** Whether the transaction's protocol took {@code HTTP_BIND_PROTOCOL}, so that it is owed its drop. */
+	private boolean protocolBound;
+
 	HttpServerRole(Connection c) {
 		this.c = c;
 	}
@@ -371,6 +374,12 @@ final class HttpServerRole {
 		}
 		this.c.session = newSession();
 		this.state = State.RESPONDING;
+		if (this.c.callBound(CallbackReason.HTTP_BIND_PROTOCOL, null) != 0) {
+			LwsLog.debug("{} refused by HTTP_BIND_PROTOCOL: {}", this.c, path);
+			this.c.closeAfterFlush();
+			return;
+		}
+		this.protocolBound = true;
 		if (this.c.callBound(CallbackReason.FILTER_HTTP_CONNECTION, path) != 0) {
 			LwsLog.debug("{} refused by FILTER_HTTP_CONNECTION: {}", this.c, path);
 			refuseFiltered("Forbidden.");
@@ -942,6 +951,7 @@ final class HttpServerRole {
 	}
 
 	private void endSession() {
+		dropProtocol();
 		this.c.session = null;
 		this.c.protocol = this.c.vhost.firstProtocol();
 		this.method = null;
@@ -960,7 +970,16 @@ final class HttpServerRole {
 		if (this.state != State.UPGRADED) {
 			this.c.callBound(CallbackReason.CLOSED_HTTP, null);
 		}
+		dropProtocol();
 		this.c.session = null;
+	}
+
+	/** {@code HTTP_DROP_PROTOCOL}, once, to a protocol the transaction bound. */
+	private void dropProtocol() {
+		if (this.protocolBound) {
+			this.protocolBound = false;
+			this.c.callBound(CallbackReason.HTTP_DROP_PROTOCOL, null);
+		}
 	}
 
 	private static String escape(String s) {

@@ -83,10 +83,10 @@ class HttpCallbacksTest {
 			int in = PollArgs.POLLIN;
 			assertThat(rec.reasons).containsExactly("ADD_POLL_FD(0)", "WSI_CREATE", "FILTER_NETWORK_CONNECTION",
 					"SERVER_NEW_CLIENT_INSTANTIATED", "CHANGE_MODE_POLL_FD(" + in + ")",
-					"FILTER_HTTP_CONNECTION", "HTTP",
+					"HTTP_BIND_PROTOCOL", "FILTER_HTTP_CONNECTION", "HTTP",
 					// after the answer: reading stops, then resumes to drain what the peer still sends before closing
 					"CHANGE_MODE_POLL_FD(0)", "CHANGE_MODE_POLL_FD(" + in + ")", "CLOSED_HTTP",
-					"DEL_POLL_FD(" + in + ")", "WSI_DESTROY");
+					"HTTP_DROP_PROTOCOL", "DEL_POLL_FD(" + in + ")", "WSI_DESTROY");
 		}
 	}
 
@@ -126,6 +126,83 @@ class HttpCallbacksTest {
 			}
 			assertThat(closed.poll(5, TimeUnit.SECONDS)).isEqualTo("session of POST");
 		}
+	}
+
+	@Test
+	void everyTransactionBindsItsProtocolAndDropsItOnceHoweverItEnds() throws Exception {
+		BlockingQueue<String> events = new LinkedBlockingQueue<>();
+		class Binding implements LwsProtocolHandler<String> {
+
+			private final String name;
+
+			Binding(String name) {
+				this.name = name;
+			}
+
+			@Override
+			public String newSession(Lws wsi) {
+				return this.name + " " + wsi.httpMethod();
+			}
+
+			@Override
+			public int onHttpBindProtocol(Lws wsi, String s) {
+				events.add("bind " + s);
+				return "refuse GET".equals(s) ? 1 : 0;
+			}
+
+			@Override
+			public int onHttp(Lws wsi, String s, String uri) {
+				return "GET".equals(wsi.httpMethod()) ? wsi.returnHttpStatus(200, null) : 0;
+			}
+
+			@Override
+			public int onHttpBodyCompletion(Lws wsi, String s) {
+				return wsi.returnHttpStatus(200, null);
+			}
+
+			@Override
+			public int onClosedHttp(Lws wsi, String s) {
+				events.add("closed " + s);
+				return 0;
+			}
+
+			@Override
+			public int onHttpDropProtocol(Lws wsi, String s) {
+				events.add("drop " + s);
+				return 0;
+			}
+
+		}
+		Mount app = Mount.builder("/app", MountOrigin.CALLBACK, "app").build();
+		Mount refuse = Mount.builder("/refuse", MountOrigin.CALLBACK, "refuse").build();
+		try (TestServer s = TestServer.start((v) -> v.protocols(LwsProtocol.of("first", new Binding("first")),
+				LwsProtocol.of("app", new Binding("app")), LwsProtocol.of("refuse", new Binding("refuse")))
+			.mounts(app, refuse))) {
+			try (RawClient c = s.client()) {
+				// two kept-alive transactions, to the first protocol and to a callback mount's: each dropped as it ends
+				assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+				assertThat(c.send("GET /app HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+				assertThat(List.of(next(events), next(events), next(events), next(events)))
+					.containsExactly("bind first GET", "drop first GET", "bind app GET", "drop app GET");
+				// a body cut short by the close: CLOSED_HTTP, then the drop
+				c.send("POST /app HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf");
+				assertThat(next(events)).isEqualTo("bind app POST");
+			}
+			assertThat(List.of(next(events), next(events))).containsExactly("closed app POST", "drop app POST");
+			try (RawClient c = s.client()) {
+				// a refused bind closes the connection unanswered and is owed no drop
+				assertThat(c.send("GET /refuse HTTP/1.1\r\nHost: x\r\n\r\n").closedByServer()).isTrue();
+			}
+			assertThat(next(events)).isEqualTo("bind refuse GET");
+			assertThat(next(events)).isEqualTo("closed refuse GET");
+			assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+		}
+	}
+
+	private static String next(BlockingQueue<String> events) throws InterruptedException {
+		String e = events.poll(5, TimeUnit.SECONDS);
+		assertThat(e).as("the next callback").isNotNull();
+		return e;
 	}
 
 	@Test

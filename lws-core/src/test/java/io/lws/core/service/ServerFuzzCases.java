@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever a client sends, the server must end a half-closed connection within {@value #END_MILLIS} ms; what it wrote
  * must pass {@link ServerAnswerCheck} (well-formed responses and frames, nothing lost before its FIN); its callbacks
  * must keep libwebsockets' order (every {@code ESTABLISHED} gets one {@code CLOSED}, nothing is received or written
- * outside them, every HTTP connection that parsed a form body gets {@code CLOSED_HTTP} to free it); it must log no
+ * outside them, every transaction's {@code HTTP_BIND_PROTOCOL} gets one {@code HTTP_DROP_PROTOCOL}, which frees the
+ * form parser a transaction left open, and no callback has its session after that); it must log no
  * error (how an exception that escaped into the service loop shows); and afterwards it must hold no connection and no
  * header buffer, and still serve a file and an echo. {@code -Dlws.fuzz.seed=N -Dlws.fuzz.cases=M} runs other or more
  * cases. {@link ServerFuzzTest} runs them over plain TCP, {@link ServerTlsFuzzTest} over TLS.
@@ -127,7 +129,8 @@ abstract class ServerFuzzCases {
 			assertThat(pool.waiting()).as("connections waiting for a header buffer").isZero();
 			assertThat(echo.violations).as("WebSocket callbacks out of order").isEmpty();
 			assertThat(echo.open).as("connections ESTABLISHED and never CLOSED").isEmpty();
-			assertThat(form.openForms).as("form parsers never freed by CLOSED_HTTP").hasValue(0);
+			assertThat(form.bound).as("transactions bound and never dropped").isEmpty();
+			assertThat(form.openForms).as("form parsers never freed by HTTP_DROP_PROTOCOL").hasValue(0);
 			assertThat(form.violations).as("HTTP callbacks out of order").isEmpty();
 			assertThat(form.formsAnswered).as("forms parsed and answered").hasPositiveValue();
 			assertThat(echo.messages).as("messages echoed").hasPositiveValue();
@@ -281,7 +284,7 @@ abstract class ServerFuzzCases {
 
 	/**
 	 * The HTTP side: {@code GET} answers "hello", {@code POST} parses an HTML form with {@link Spa} as an lws
-	 * application does, and {@code CLOSED_HTTP} frees a parser that a connection left unfinished.
+	 * application does, and {@code HTTP_DROP_PROTOCOL} frees a parser that a transaction left unfinished.
 	 */
 	static final class FormSite implements LwsProtocolHandler<FormSite.Session> {
 
@@ -294,11 +297,14 @@ abstract class ServerFuzzCases {
 
 		final List<String> violations = new CopyOnWriteArrayList<>();
 
+		/** Sessions bound and not yet dropped. */
+		final Set<Session> bound = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
 		static final class Session {
 
 			Spa spa;
 
-			boolean closed;
+			boolean dropped;
 
 		}
 
@@ -365,11 +371,31 @@ abstract class ServerFuzzCases {
 		}
 
 		@Override
+		public int onHttpBindProtocol(Lws wsi, Session s) {
+			check(s, "HTTP_BIND_PROTOCOL");
+			if (s != null && !this.bound.add(s)) {
+				this.violations.add("HTTP_BIND_PROTOCOL twice with one session on " + wsi);
+			}
+			return 0;
+		}
+
+		@Override
 		public int onClosedHttp(Lws wsi, Session s) {
 			// between transactions there is no session: each transaction's ended with it
 			if (s != null) {
 				check(s, "CLOSED_HTTP");
-				s.closed = true;
+			}
+			return 0;
+		}
+
+		@Override
+		public int onHttpDropProtocol(Lws wsi, Session s) {
+			check(s, "HTTP_DROP_PROTOCOL");
+			if (s != null) {
+				if (!this.bound.remove(s)) {
+					this.violations.add("HTTP_DROP_PROTOCOL without HTTP_BIND_PROTOCOL on " + wsi);
+				}
+				s.dropped = true;
 				release(s);
 			}
 			return 0;
@@ -379,8 +405,8 @@ abstract class ServerFuzzCases {
 			if (s == null) {
 				this.violations.add(reason + " without a session");
 			}
-			else if (s.closed) {
-				this.violations.add(reason + " after CLOSED_HTTP");
+			else if (s.dropped) {
+				this.violations.add(reason + " after HTTP_DROP_PROTOCOL");
 			}
 		}
 

@@ -111,6 +111,16 @@ final class SessionCountingHandler<S> implements LwsProtocolHandler<S> {
 	}
 
 	@Override
+	public int onHttpBindProtocol(Lws wsi, @Nullable S session) {
+		return this.delegate.onHttpBindProtocol(wsi, session);
+	}
+
+	@Override
+	public int onHttpDropProtocol(Lws wsi, @Nullable S session) {
+		return this.delegate.onHttpDropProtocol(wsi, session);
+	}
+
+	@Override
 	public int onFilterProtocolConnection(Lws wsi, @Nullable S session, String protocolName) {
 		return this.delegate.onFilterProtocolConnection(wsi, session, protocolName);
 	}
