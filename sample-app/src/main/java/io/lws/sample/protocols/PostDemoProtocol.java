@@ -206,11 +206,10 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 		return wsi.httpTransactionCompleted() ? -1 : 0;
 	}
 
+	/** {@code HTTP_DROP_PROTOCOL}: however the transaction ended (answered, refused, cut short), nothing stays. */
 	@Override
-	public int onClosedHttp(Lws wsi, Session s) {
-		if (s != null) {
-			release(s);
-		}
+	public int onHttpDropProtocol(Lws wsi, Session s) {
+		release(s);
 		return 0;
 	}
 
@@ -231,9 +230,9 @@ public class PostDemoProtocol implements LwsProtocolHandler<PostDemoProtocol.Ses
 	}
 
 	/**
-	 * Closes the parser and deletes the upload: after every answer, refusals included, and when the connection
-	 * closes. The engine ends the session with the answer on a kept-alive connection, so a refused form's file
-	 * (finished before the part that was refused) would otherwise stay in the upload directory.
+	 * Closes the parser and deletes the upload: after every answer, refusals included, and at the transaction's
+	 * {@code HTTP_DROP_PROTOCOL}, so that a refused form's file (finished before the part that was refused) or a body
+	 * cut short by the connection's close never stays in the upload directory.
 	 */
 	private static void release(Session s) {
 		closeSpa(s);
