@@ -91,45 +91,7 @@ class HttpCallbacksTest {
 	}
 
 	@Test
-	void closedHttpGetsTheSessionOfATransactionCutShortAndNoneBetweenTransactions() throws Exception {
-		BlockingQueue<String> closed = new LinkedBlockingQueue<>();
-		LwsProtocol<String> p = LwsProtocol.of("upload", new LwsProtocolHandler<String>() {
-			@Override
-			public String newSession(Lws wsi) {
-				return "session of " + wsi.httpMethod();
-			}
-
-			@Override
-			public int onHttp(Lws wsi, String s, String uri) {
-				return "GET".equals(wsi.httpMethod()) ? wsi.returnHttpStatus(200, null) : 0;
-			}
-
-			@Override
-			public int onHttpBodyCompletion(Lws wsi, String s) {
-				return wsi.returnHttpStatus(200, null);
-			}
-
-			@Override
-			public int onClosedHttp(Lws wsi, String s) {
-				closed.add(String.valueOf(s));
-				return 0;
-			}
-		});
-		try (TestServer s = TestServer.start((v) -> v.protocols(p))) {
-			try (RawClient c = s.client()) {
-				assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
-			}
-			assertThat(closed.poll(5, TimeUnit.SECONDS)).isEqualTo("null");
-			try (RawClient c = s.client()) {
-				c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf");
-				assertThat(c.silentFor(100)).isTrue();
-			}
-			assertThat(closed.poll(5, TimeUnit.SECONDS)).isEqualTo("session of POST");
-		}
-	}
-
-	@Test
-	void everyTransactionBindsItsProtocolAndDropsItOnceHoweverItEnds() throws Exception {
+	void everyTransactionBindsItsProtocolAndDropsItOnceAndClosedHttpGetsTheSessionItClosesIn() throws Exception {
 		BlockingQueue<String> events = new LinkedBlockingQueue<>();
 		class Binding implements LwsProtocolHandler<String> {
 
@@ -189,6 +151,12 @@ class HttpCallbacksTest {
 				assertThat(next(events)).isEqualTo("bind app POST");
 			}
 			assertThat(List.of(next(events), next(events))).containsExactly("closed app POST", "drop app POST");
+			try (RawClient c = s.client()) {
+				assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+			}
+			// closed idle between transactions: CLOSED_HTTP to the first protocol, with no session
+			assertThat(List.of(next(events), next(events), next(events)))
+				.containsExactly("bind first GET", "drop first GET", "closed null");
 			try (RawClient c = s.client()) {
 				// a refused bind closes the connection unanswered and is owed no drop
 				assertThat(c.send("GET /refuse HTTP/1.1\r\nHost: x\r\n\r\n").closedByServer()).isTrue();
