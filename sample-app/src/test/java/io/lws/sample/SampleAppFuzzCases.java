@@ -121,7 +121,7 @@ abstract class SampleAppFuzzCases {
 				else {
 					s.getOutputStream().write(request);
 				}
-				if (rnd.nextInt(5) == 0 && canHalfClose()) {
+				if (rnd.nextInt(5) == 0) {
 					s.shutdownOutput();
 				}
 				drain(s);
@@ -205,12 +205,6 @@ abstract class SampleAppFuzzCases {
 	 * @throws IOException if it cannot connect
 	 */
 	abstract Socket open() throws IOException;
-
-	/**
-	 * Whether a client may half-close ({@link Socket#shutdownOutput()}); a TLS socket cannot.
-	 * @return {@code true} for plain TCP
-	 */
-	abstract boolean canHalfClose();
 
 	/** Reads what the server sends until it closes or pauses for 20 ms (at most 1 MB). */
 	private static void drain(Socket s) throws IOException {

@@ -19,9 +19,4 @@ class SampleAppFuzzTest extends SampleAppFuzzCases {
 		return s;
 	}
 
-	@Override
-	boolean canHalfClose() {
-		return true;
-	}
-
 }

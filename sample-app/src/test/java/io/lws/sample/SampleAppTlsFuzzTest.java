@@ -34,9 +34,4 @@ class SampleAppTlsFuzzTest extends SampleAppFuzzCases {
 		return s;
 	}
 
-	@Override
-	boolean canHalfClose() {
-		return false;
-	}
-
 }
