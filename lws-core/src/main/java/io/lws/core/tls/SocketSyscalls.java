@@ -53,10 +53,14 @@ final class SocketSyscalls {
 				MethodType io = MethodType.methodType(int.class, FileDescriptor.class, long.class, int.class);
 				recv = lookup.findStatic(dispatcher, "read0", io);
 				send = lookup.findStatic(dispatcher, "write0", io);
+				// typed as they are called, so invokeExact applies and the JIT inlines them: a generic invoke
+				// adapts the type on every call (a method-handle frame of its own on every receive and send)
 				getFd = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"), "getFD",
-						MethodType.methodType(FileDescriptor.class));
+						MethodType.methodType(FileDescriptor.class))
+					.asType(MethodType.methodType(FileDescriptor.class, SocketChannel.class));
 				address = lookup.findVirtual(Class.forName("sun.nio.ch.DirectBuffer"), "address",
-						MethodType.methodType(long.class));
+						MethodType.methodType(long.class))
+					.asType(MethodType.methodType(long.class, ByteBuffer.class));
 			}
 			catch (ReflectiveOperationException | RuntimeException ex) {
 				// not opened to us, or another JDK's internals: the channel's own calls serve
@@ -82,7 +86,7 @@ final class SocketSyscalls {
 			return null;
 		}
 		try {
-			return (FileDescriptor) GET_FD.invoke(channel);
+			return (FileDescriptor) GET_FD.invokeExact(channel);
 		}
 		catch (Throwable ex) {
 			return null;
@@ -136,7 +140,7 @@ final class SocketSyscalls {
 
 	private static long address(ByteBuffer direct) {
 		try {
-			return (long) ADDRESS.invoke(direct);
+			return (long) ADDRESS.invokeExact(direct);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
