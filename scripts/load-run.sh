@@ -4,7 +4,7 @@
 #
 #   scripts/load-run.sh --wsload PATH [--bench DIR --peers "lws-c-64k netty-epoll"] [--jar JAR | --no-build]
 #                       [--rounds N] [--dur S] [--scenarios "echo-64-d1 ..."] [--out DIR] [--jvm-opts "..."]
-#                       [--warm-up full|ws]
+#                       [--warm-up full|ws] [--side-by-side]
 #
 #   --wsload PATH   the wsload binary (built from the harness: make -C bench/wsload)
 #   --bench DIR     the harness directory: peers are started from the lines of DIR/servers.conf, from DIR
@@ -20,6 +20,10 @@
 #   --out DIR       where results.jsonl and the logs go (default: a new directory under /tmp)
 #   --warm-up ws    warm each server up with WebSocket echo only (8 s at depth 16, 8 s at depth 1), so depth 1 is
 #                   measured with the JIT settled; full (the default) is every kind of load, ending with 10 MiB GETs
+#   --side-by-side  start every server once, each on its own port (PORT, PORT+1, ...), warm each up, then run each
+#                   scenario on all of them back to back in every round (the order reversed every other round): the
+#                   figures a ratio compares are taken seconds apart, not a server's whole turn apart, so the
+#                   machine's slow minutes fall on both sides of a ratio (servers idle while another is measured)
 #
 # The server runs on CPU $SERVER_CPU (0) and the load on CPU $CLIENT_CPU (1), with taskset. Every step is bounded
 # by timeout, and every process this script starts is stopped by its PID. Nothing is copied into the repository.
@@ -51,6 +55,7 @@ IDLE_CONNS=${IDLE_CONNS:-2000}
 WARMUP_S=${WARMUP_S:-5}
 WARMUP_HTTP_S=${WARMUP_HTTP_S:-12}
 WARMUP_KIND=full
+SIDE_BY_SIDE=0
 
 usage() { sed -n '2,/^set -uo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
@@ -68,6 +73,7 @@ while [ $# -gt 0 ]; do
 		--out) OUT=$2; shift 2 ;;
 		--jvm-opts) JVM_OPTS=$2; shift 2 ;;
 		--warm-up) WARMUP_KIND=$2; shift 2 ;;
+		--side-by-side) SIDE_BY_SIDE=1; shift ;;
 		-h|--help) usage 0 ;;
 		*) echo "unknown argument: $1" >&2; usage ;;
 	esac
@@ -141,8 +147,18 @@ stop_server() {
 	wait "$SPID" 2>/dev/null
 	SPID=""
 }
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT TERM
+# with --side-by-side: every server's PID and port, by name
+declare -A SIDE_PID=() SIDE_PORT=()
+stop_all() {
+	stop_server
+	local srv
+	for srv in "${!SIDE_PID[@]}"; do
+		SPID=${SIDE_PID[$srv]}
+		stop_server
+	done
+}
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT TERM
 
 start_server() { # name port log
 	local cmd
@@ -257,21 +273,59 @@ warm_up() { # port: the same for every server, so a JVM's JIT is not billed to t
 
 log "results in $OUT (server on CPU $SERVER_CPU, load on CPU $CLIENT_CPU, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 [ -n "$BASE_JAR" ] && PEERS="lwsj-base $PEERS"
-for round in $(seq 1 "$ROUNDS"); do
-	for srv in lwsj $PEERS; do
-		if ! start_server "$srv" "$PORT" "$OUT/$srv.server.r$round.log"; then
-			continue
-		fi
-		log "round $round: $srv warm-up"
-		warm_up "$PORT"
-		for scen in $SCENARIOS; do
-			kill -0 "$SPID" 2>/dev/null || { log "$srv died"; break; }
-			log "round $round: $srv $scen"
-			run_scenario "$scen" "$srv" "$round" "$PORT"
+run_in_turns() { # each server started, warmed up, measured in every scenario and stopped, round after round
+	local round srv scen
+	for round in $(seq 1 "$ROUNDS"); do
+		for srv in lwsj $PEERS; do
+			if ! start_server "$srv" "$PORT" "$OUT/$srv.server.r$round.log"; then
+				continue
+			fi
+			log "round $round: $srv warm-up"
+			warm_up "$PORT"
+			for scen in $SCENARIOS; do
+				kill -0 "$SPID" 2>/dev/null || { log "$srv died"; break; }
+				log "round $round: $srv $scen"
+				run_scenario "$scen" "$srv" "$round" "$PORT"
+			done
+			stop_server
 		done
-		stop_server
 	done
-done
+}
+
+run_side_by_side() { # every server up at once; each scenario on all of them back to back, in every round
+	local i=0 round srv scen order
+	for srv in lwsj $PEERS; do
+		if start_server "$srv" "$((PORT + i))" "$OUT/$srv.server.log"; then
+			SIDE_PID[$srv]=$SPID
+			SIDE_PORT[$srv]=$((PORT + i))
+			log "$srv warm-up"
+			warm_up "$((PORT + i))"
+		fi
+		SPID=""
+		i=$((i + 1))
+	done
+	for round in $(seq 1 "$ROUNDS"); do
+		order="lwsj $PEERS"
+		# reversed every other round, so no server is always measured right after the same one
+		[ $((round % 2)) = 0 ] && order=$(printf '%s\n' $order | tac | tr '\n' ' ')
+		for scen in $SCENARIOS; do
+			for srv in $order; do
+				SPID=${SIDE_PID[$srv]:-}
+				[ -n "$SPID" ] || continue
+				kill -0 "$SPID" 2>/dev/null || { log "$srv died"; unset "SIDE_PID[$srv]"; continue; }
+				log "round $round: $srv $scen"
+				run_scenario "$scen" "$srv" "$round" "${SIDE_PORT[$srv]}"
+			done
+		done
+	done
+	SPID=""
+}
+
+if [ "$SIDE_BY_SIDE" = 1 ]; then
+	run_side_by_side
+else
+	run_in_turns
+fi
 
 # ---- the table: medians over rounds, ratio to ours
 python3 - "$RES" lwsj $PEERS <<'PY'
@@ -313,6 +367,28 @@ for scen, key, label, digits in metrics:
     for v in vals[1:]:
         ratios.append("-" if v in (None, 0) or vals[0] is None else f"x{vals[0] / v:.2f}")
     print(f"| {scen} | {label} | " + " | ".join(cells + ratios) + " |")
+# Ratios round by round: with --side-by-side each compares two figures taken seconds apart.
+throughput = [(scen, key) for scen, key, label, digits in metrics if key.endswith("_per_s")]
+if len(servers) > 1 and any(scen in present for scen, key in throughput):
+    print()
+    print("Ours / peer, round by round (median of the rounds' ratios; rounds at or above x1.00):")
+    print()
+    print("| scenario | metric | " + " | ".join(servers[1:]) + " |")
+    print("|---|---|" + "---|" * (len(servers) - 1))
+    for scen, key in throughput:
+        if scen not in present:
+            continue
+        def by_round(srv):
+            return {r["round"]: value(r, key) for r in rows
+                    if r["scenario"] == scen and r["server"] == srv and r.get("ok", True) and value(r, key)}
+        ours = by_round(servers[0])
+        cells = []
+        for s in servers[1:]:
+            theirs = by_round(s)
+            ratios = [ours[n] / theirs[n] for n in sorted(ours) if n in theirs]
+            cells.append("-" if not ratios else " / ".join(f"x{q:.2f}" for q in ratios)
+                         + f" (x{statistics.median(ratios):.2f}; {sum(q >= 1 for q in ratios)} of {len(ratios)})")
+        print(f"| {scen} | {key} | " + " | ".join(cells) + " |")
 # On a shared machine a server gets less than its core: the work per server CPU-second is the steadier figure.
 print()
 print("Per server CPU-second (throughput / server CPU over the window):")
