@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# soak-run.sh - runs the sample app for some minutes under a mix of load that includes clients vanishing in the
+# middle of messages and downloads, connections that never send a request and malformed input, then checks that the
+# server gave everything back: no connection still counted, the header pool whole with nobody waiting, every service
+# thread alive, as many file descriptors and threads as after the warm-up, the heap after a full GC near where it
+# was, and no ERROR in the log. See docs/performance.md ("The soak script").
+#
+#   scripts/soak-run.sh --wsload PATH [--jar JAR] [--minutes N] [--out DIR]
+#
+#   --wsload PATH   the wsload binary (built from the harness: make -C bench/wsload)
+#   --jar JAR       the sample-app jar (default: sample-app/target/lws-sample-app.jar, built if missing)
+#   --minutes N     how long the mixed load runs (default 5)
+#   --out DIR       where the server's log and the figures go (default: a new directory under /tmp)
+#
+# The server runs on CPU $SERVER_CPU (0) and the load on CPU $CLIENT_CPU (1). HTTP load uses wrk when it is
+# installed and curl otherwise. Exit status: 0 when every check holds, 1 when one fails (the table says which),
+# 2 on bad usage. Every process the script starts is stopped by its PID.
+set -uo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+WSLOAD=""
+JAR=""
+MINUTES=5
+OUT=""
+JAVA=${JAVA:-java}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+
+usage() { sed -n '2,/^set -uo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--wsload) WSLOAD=$2; shift 2 ;;
+		--jar) JAR=$2; shift 2 ;;
+		--minutes) MINUTES=$2; shift 2 ;;
+		--out) OUT=$2; shift 2 ;;
+		-h|--help) usage 0 ;;
+		*) echo "soak-run: unknown argument $1" >&2; usage ;;
+	esac
+done
+[ -x "$WSLOAD" ] || { echo "soak-run: --wsload PATH to the wsload binary is needed" >&2; usage; }
+[[ "$MINUTES" =~ ^[0-9]+$ ]] && [ "$MINUTES" -ge 1 ] || { echo "soak-run: --minutes must be a whole number >= 1" >&2; usage; }
+if [ -z "$JAR" ]; then
+	JAR="$REPO/sample-app/target/lws-sample-app.jar"
+	[ -f "$JAR" ] || (cd "$REPO" && mvn -q -B package -DskipTests -pl sample-app -am) || exit 2
+fi
+[ -f "$JAR" ] || { echo "soak-run: no jar at $JAR" >&2; exit 2; }
+OUT=${OUT:-$(mktemp -d /tmp/soak-run.XXXXXX)}
+mkdir -p "$OUT/www"
+head -c 1024 /dev/urandom > "$OUT/www/1k.bin"
+head -c $((10 * 1024 * 1024)) /dev/urandom > "$OUT/www/10m.bin"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+MPORT=$(free_port)
+SERVER_PID=""
+LOAD_PIDS=()
+stop_all() {
+	for p in "${LOAD_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+}
+trap stop_all EXIT
+
+log() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$OUT/soak.log"; }
+
+taskset -c "$SERVER_CPU" "$JAVA" -Xmx512m -jar "$JAR" --lws.vhosts.default.port="$PORT" \
+	--management.server.port="$MPORT" --resource-path="$OUT/www" > "$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+	curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$MPORT/actuator/lws" && break
+	kill -0 "$SERVER_PID" 2>/dev/null || { echo "soak-run: the server exited; see $OUT/server.log" >&2; exit 1; }
+	sleep 0.5
+done
+log "server pid $SERVER_PID, port $PORT, management port $MPORT, jar $JAR"
+
+ws() { timeout 60 taskset -c "$CLIENT_CPU" "$WSLOAD" "$1" --port "$PORT" --path /echo "${@:2}" >> "$OUT/wsload.log" 2>&1; }
+
+# Writes raw bytes to the server and closes: what a broken or hostile client sends.
+raw() { timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && printf '$1' >&3 && sleep 0.2" 2> /dev/null; }
+
+HANDSHAKE='GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
+
+one_cycle() {
+	ws echo -c 100 -d 16 -s 64 -t 4 -w 0
+	ws echo -c 10 -d 1 -s 16k --binary -t 2 -w 0
+	ws connect -C 50 -t 2 -w 0
+	ws idle -c 2000 --hold 2
+	# Clients killed in the middle of their messages: 200 connections at depth 4 of 4 KiB, gone without a close.
+	taskset -c "$CLIENT_CPU" "$WSLOAD" echo --port "$PORT" --path /echo -c 200 -d 4 -s 4k --binary -t 30 -w 0 \
+		>> "$OUT/wsload-killed.log" 2>&1 &
+	LOAD_PIDS+=($!)
+	sleep 2
+	kill -9 "${LOAD_PIDS[-1]}" 2>/dev/null
+	wait "${LOAD_PIDS[-1]}" 2>/dev/null
+	if command -v wrk > /dev/null; then
+		timeout 30 taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d2s "http://127.0.0.1:$PORT/1k.bin" >> "$OUT/wrk.log" 2>&1
+	else
+		for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$PORT/1k.bin"; done
+	fi
+	# Downloads cut off part way, and connections that never send a whole request.
+	for _ in 1 2 3 4 5; do curl -s -o /dev/null --max-time 0.05 "http://127.0.0.1:$PORT/10m.bin"; done
+	local cut=()
+	for _ in $(seq 1 20); do raw 'GET /1k.bin HTTP/1.1\r\nHost: x\r\n' & cut+=($!); done
+	wait "${cut[@]}"
+	# Malformed input: garbage, a bad request line, a header line too long for the header buffer, a bad frame
+	# (reserved opcode) and a frame cut short after a handshake.
+	raw 'GARBAGE\r\n\r\n'
+	raw 'GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n'
+	raw "GET / HTTP/1.1\r\nX-Long: $(head -c 8000 /dev/zero | tr '\0' 'a')\r\n\r\n"
+	raw "${HANDSHAKE}\x83\x80\x01\x02\x03\x04"
+	raw "${HANDSHAKE}\x81\xfe\x10\x00\x01\x02\x03\x04abc"
+}
+
+# The figures compared: connections, header pool, service threads (from /actuator/lws), descriptors and threads
+# (from /proc), heap used after a full GC (from jcmd).
+snapshot() {
+	local lws heap
+	lws=$(curl -sf --max-time 5 "http://127.0.0.1:$MPORT/actuator/lws")
+	jcmd "$SERVER_PID" GC.run > /dev/null 2>&1
+	sleep 1
+	# The heap's generations (Serial, Parallel) or its one line (G1, ZGC), not Metaspace.
+	heap=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -E 'generation|heap' | grep -o 'used [0-9]*K' \
+		| tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+	echo "$lws" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+p = d["headerPool"]
+alive = all(t["alive"] for t in d["serviceThreads"])
+print(d["connections"], p["inUse"], p["waiting"], p["size"], int(alive), sep=" ", end=" ")'
+	echo "$(ls "/proc/$SERVER_PID/fd" | wc -l) $(awk '/^Threads:/ {print $2}' "/proc/$SERVER_PID/status") ${heap:-0}"
+}
+
+log "warm-up: one cycle of the mix"
+one_cycle
+sleep 5
+read -r B_CONN B_USE B_WAIT B_SIZE B_ALIVE B_FD B_THR B_HEAP <<< "$(snapshot)"
+log "after warm-up: connections $B_CONN, header pool $B_USE in use of $B_SIZE, fds $B_FD, threads $B_THR, heap $B_HEAP KiB"
+
+END=$(( $(date +%s) + MINUTES * 60 ))
+CYCLES=0
+while [ "$(date +%s)" -lt "$END" ]; do
+	one_cycle
+	CYCLES=$((CYCLES + 1))
+	kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited during cycle $CYCLES"; exit 1; }
+done
+log "$CYCLES cycles of the mix in $MINUTES min"
+
+# Let the server notice the last vanished peers (its idle timeouts), then measure.
+for _ in $(seq 1 30); do
+	read -r A_CONN A_USE A_WAIT A_SIZE A_ALIVE A_FD A_THR A_HEAP <<< "$(snapshot)"
+	[ "$A_CONN" = 0 ] && [ "$A_USE" = 0 ] && break
+	sleep 2
+done
+
+FAIL=0
+check() {
+	local name=$1 before=$2 after=$3 ok=$4
+	printf '| %s | %s | %s | %s |\n' "$name" "$before" "$after" "$([ "$ok" = 1 ] && echo ok || echo FAILED)" | tee -a "$OUT/soak.log"
+	[ "$ok" = 1 ] || FAIL=1
+}
+ERRORS=$(grep -c -E ' ERROR |Exception in thread' "$OUT/server.log")
+echo "| check | after warm-up | after $MINUTES min | |" | tee -a "$OUT/soak.log"
+echo "| --- | ---: | ---: | --- |" | tee -a "$OUT/soak.log"
+check "connections counted" "$B_CONN" "$A_CONN" "$([ "$A_CONN" = 0 ] && echo 1)"
+check "header pool in use / waiting" "$B_USE / $B_WAIT" "$A_USE / $A_WAIT" "$([ "$A_USE" = 0 ] && [ "$A_WAIT" = 0 ] && echo 1)"
+check "service threads alive" "$B_ALIVE" "$A_ALIVE" "$([ "$A_ALIVE" = 1 ] && echo 1)"
+check "file descriptors" "$B_FD" "$A_FD" "$([ "$A_FD" -le $((B_FD + 2)) ] && echo 1)"
+check "threads" "$B_THR" "$A_THR" "$([ "$A_THR" -le $((B_THR + 2)) ] && echo 1)"
+# A full GC's figure still moves with class loading and JIT-held objects: allow a quarter or 16 MiB.
+HEAP_SLACK=$(( B_HEAP / 4 > 16384 ? B_HEAP / 4 : 16384 ))
+check "heap after full GC, KiB" "$B_HEAP" "$A_HEAP" "$([ "$A_HEAP" -le $((B_HEAP + HEAP_SLACK)) ] && echo 1)"
+check "ERROR lines in the server log" "-" "$ERRORS" "$([ "$ERRORS" = 0 ] && echo 1)"
+log "output in $OUT"
+exit "$FAIL"
