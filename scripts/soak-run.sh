@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # soak-run.sh - runs the sample app for some minutes under a mix of load that includes clients vanishing in the
-# middle of messages and downloads, connections that never send a request and malformed input, then checks that the
-# server gave everything back: no connection still counted, the header pool whole with nobody waiting, every service
-# thread alive, as many file descriptors and threads as after the warm-up, the heap after a full GC near where it
-# was, and no ERROR in the log. See docs/performance.md ("The soak script").
+# middle of messages (compressed ones too) and downloads, requests cut off inside their headers and malformed input,
+# then checks that the server gave everything back: no connection still counted, the header pool whole with nobody
+# waiting, every service thread alive, as many file descriptors and threads as after the warm-up, the heap after a
+# full GC near where it was and as many live instances of the engine's classes, and no ERROR in the log. See
+# docs/performance.md ("The soak script").
 #
 #   scripts/soak-run.sh --wsload PATH [--jar JAR] [--minutes N] [--out DIR]
 #
@@ -13,7 +14,7 @@
 #   --out DIR       where the server's log and the figures go (default: a new directory under /tmp)
 #
 # The server runs on CPU $SERVER_CPU (0) and the load on CPU $CLIENT_CPU (1). HTTP load uses wrk when it is
-# installed and curl otherwise. Exit status: 0 when every check holds, 1 when one fails (the table says which),
+# installed and curl otherwise; the compressed clients need Debian's python3-websockets. Exit status: 0 when every check holds, 1 when one fails (the table says which),
 # 2 on bad usage. Every process the script starts is stopped by its PID.
 set -uo pipefail
 
@@ -77,6 +78,34 @@ ws() { timeout 60 taskset -c "$CLIENT_CPU" "$WSLOAD" "$1" --port "$PORT" --path 
 # Writes raw bytes to the server and closes: what a broken or hostile client sends.
 raw() { timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && printf '$1' >&3 && sleep 0.2" 2> /dev/null; }
 
+# permessage-deflate clients gone with a message in flight, when Debian's python3-websockets is installed: 50
+# connections each echo three compressible 60 KB texts, send a fourth, and the process exits under them.
+PYWS=/usr/bin/python3
+"$PYWS" -c 'import websockets' 2> /dev/null || PYWS=""
+deflate_clients() {
+	timeout 30 taskset -c "$CLIENT_CPU" "$PYWS" - "$PORT" >> "$OUT/deflate.log" 2>&1 <<'PY'
+import asyncio, os, sys, websockets
+
+async def one(i):
+    async with websockets.connect("ws://127.0.0.1:%s/echo" % sys.argv[1], max_size=None) as ws:
+        message = ("lws soak %d " % i) * 6000
+        for _ in range(3):
+            await ws.send(message)
+            assert await ws.recv() == message
+        await ws.send(message)
+        await asyncio.sleep(10)
+
+async def main():
+    tasks = [asyncio.create_task(one(i)) for i in range(50)]
+    await asyncio.sleep(1.5)
+    failed = [t for t in tasks if t.done() and t.exception()]
+    print("deflate clients: %d of 50 failed before the exit" % len(failed), flush=True)
+    os._exit(1 if failed else 0)
+
+asyncio.run(main())
+PY
+}
+
 HANDSHAKE='GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
 
 one_cycle() {
@@ -91,6 +120,7 @@ one_cycle() {
 	sleep 2
 	kill -9 "${LOAD_PIDS[-1]}" 2>/dev/null
 	wait "${LOAD_PIDS[-1]}" 2>/dev/null
+	[ -n "$PYWS" ] && deflate_clients
 	if command -v wrk > /dev/null; then
 		timeout 30 taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d2s "http://127.0.0.1:$PORT/1k.bin" >> "$OUT/wrk.log" 2>&1
 	else
@@ -126,14 +156,23 @@ d = json.load(sys.stdin)
 p = d["headerPool"]
 alive = all(t["alive"] for t in d["serviceThreads"])
 print(d["connections"], p["inUse"], p["waiting"], p["size"], int(alive), sep=" ", end=" ")'
-	echo "$(ls "/proc/$SERVER_PID/fd" | wc -l) $(awk '/^Threads:/ {print $2}' "/proc/$SERVER_PID/status") ${heap:-0}"
+	echo "$(ls "/proc/$SERVER_PID/fd" | wc -l) $(awk '/^Threads:/ {print $2}' "/proc/$SERVER_PID/status") ${heap:-0}" \
+		"$(instances "$1")"
+}
+
+# Live instances of the engine's classes (io.lws.*) after the full GC: per-connection objects that outlive their
+# connection show up here whatever their size. The histogram is kept in $OUT/histogram-NAME.txt.
+instances() {
+	jcmd "$SERVER_PID" GC.class_histogram 2>/dev/null > "$OUT/histogram-$1.txt"
+	awk '$4 ~ /^(\[L)?io\.lws\./ { s += $2 } END { print s + 0 }' "$OUT/histogram-$1.txt"
 }
 
 log "warm-up: one cycle of the mix"
 one_cycle
 sleep 5
-read -r B_CONN B_USE B_WAIT B_SIZE B_ALIVE B_FD B_THR B_HEAP <<< "$(snapshot)"
-log "after warm-up: connections $B_CONN, header pool $B_USE in use of $B_SIZE, fds $B_FD, threads $B_THR, heap $B_HEAP KiB"
+read -r B_CONN B_USE B_WAIT B_SIZE B_ALIVE B_FD B_THR B_HEAP B_INST <<< "$(snapshot before)"
+log "after warm-up: connections $B_CONN, header pool $B_USE in use of $B_SIZE, fds $B_FD, threads $B_THR, heap $B_HEAP KiB," \
+	"$B_INST io.lws instances"
 
 END=$(( $(date +%s) + MINUTES * 60 ))
 CYCLES=0
@@ -146,7 +185,7 @@ log "$CYCLES cycles of the mix in $MINUTES min"
 
 # Let the server notice the last vanished peers (its idle timeouts), then measure.
 for _ in $(seq 1 30); do
-	read -r A_CONN A_USE A_WAIT A_SIZE A_ALIVE A_FD A_THR A_HEAP <<< "$(snapshot)"
+	read -r A_CONN A_USE A_WAIT A_SIZE A_ALIVE A_FD A_THR A_HEAP A_INST <<< "$(snapshot after)"
 	[ "$A_CONN" = 0 ] && [ "$A_USE" = 0 ] && break
 	sleep 2
 done
@@ -168,6 +207,7 @@ check "threads" "$B_THR" "$A_THR" "$([ "$A_THR" -le $((B_THR + 2)) ] && echo 1)"
 # A full GC's figure still moves with class loading and JIT-held objects: allow a quarter or 16 MiB.
 HEAP_SLACK=$(( B_HEAP / 4 > 16384 ? B_HEAP / 4 : 16384 ))
 check "heap after full GC, KiB" "$B_HEAP" "$A_HEAP" "$([ "$A_HEAP" -le $((B_HEAP + HEAP_SLACK)) ] && echo 1)"
+check "instances of io.lws classes" "$B_INST" "$A_INST" "$([ "$A_INST" -le $((B_INST + B_INST / 10 + 50)) ] && echo 1)"
 check "ERROR lines in the server log" "-" "$ERRORS" "$([ "$ERRORS" = 0 ] && echo 1)"
 log "output in $OUT"
 exit "$FAIL"
