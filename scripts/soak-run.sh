@@ -6,16 +6,20 @@
 # full GC near where it was and as many live instances of the engine's classes, and no ERROR in the log. See
 # docs/performance.md ("The soak script").
 #
-#   scripts/soak-run.sh --wsload PATH [--jar JAR] [--minutes N] [--out DIR]
+#   scripts/soak-run.sh --wsload PATH [--jar JAR] [--minutes N] [--out DIR] [--tls]
 #
-#   --wsload PATH   the wsload binary (built from the harness: make -C bench/wsload)
+#   --wsload PATH   the wsload binary (built from the harness: make -C bench/wsload); not needed with --tls
+#   --tls           the sample over TLS (its tls profile, a generated certificate) and a TLS mix instead: wss://
+#                   echo clients (python3-websockets) gone mid-message, https GETs and cut downloads with curl, TLS
+#                   handshakes abandoned after a partial ClientHello, plain http to the TLS port, garbage
 #   --jar JAR       the sample-app jar (default: sample-app/target/lws-sample-app.jar, built if missing)
 #   --minutes N     how long the mixed load runs (default 5)
 #   --out DIR       where the server's log and the figures go (default: a new directory under /tmp)
 #
 # The server runs on CPU $SERVER_CPU (0) and the load on CPU $CLIENT_CPU (1). HTTP load uses wrk when it is
-# installed and curl otherwise; the compressed clients need Debian's python3-websockets. Exit status: 0 when every check holds, 1 when one fails (the table says which),
-# 2 on bad usage. Every process the script starts is stopped by its PID.
+# installed and curl otherwise; the compressed clients need Debian's python3-websockets. Exit status: 0 when every
+# check holds, 1 when one fails (the table says which), 2 on bad usage. Every process the script starts is stopped
+# by its PID.
 set -uo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +27,7 @@ WSLOAD=""
 JAR=""
 MINUTES=5
 OUT=""
+TLS=0
 JAVA=${JAVA:-java}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
@@ -34,12 +39,16 @@ while [ $# -gt 0 ]; do
 		--jar) JAR=$2; shift 2 ;;
 		--minutes) MINUTES=$2; shift 2 ;;
 		--out) OUT=$2; shift 2 ;;
+		--tls) TLS=1; shift ;;
 		-h|--help) usage 0 ;;
 		*) echo "soak-run: unknown argument $1" >&2; usage ;;
 	esac
 done
-[ -x "$WSLOAD" ] || { echo "soak-run: --wsload PATH to the wsload binary is needed" >&2; usage; }
-[[ "$MINUTES" =~ ^[0-9]+$ ]] && [ "$MINUTES" -ge 1 ] || { echo "soak-run: --minutes must be a whole number >= 1" >&2; usage; }
+[ "$TLS" = 1 ] || [ -x "$WSLOAD" ] || { echo "soak-run: --wsload PATH to the wsload binary is needed" >&2; usage; }
+if ! [[ "$MINUTES" =~ ^[0-9]+$ ]] || [ "$MINUTES" -lt 1 ]; then
+	echo "soak-run: --minutes must be a whole number >= 1" >&2
+	usage
+fi
 if [ -z "$JAR" ]; then
 	JAR="$REPO/sample-app/target/lws-sample-app.jar"
 	[ -f "$JAR" ] || (cd "$REPO" && mvn -q -B package -DskipTests -pl sample-app -am) || exit 2
@@ -63,8 +72,10 @@ trap stop_all EXIT
 
 log() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$OUT/soak.log"; }
 
+PROFILE=()
+[ "$TLS" = 1 ] && PROFILE=(--spring.profiles.active=tls)
 taskset -c "$SERVER_CPU" "$JAVA" -Xmx512m -jar "$JAR" --lws.vhosts.default.port="$PORT" \
-	--management.server.port="$MPORT" --resource-path="$OUT/www" > "$OUT/server.log" 2>&1 &
+	--management.server.port="$MPORT" --resource-path="$OUT/www" "${PROFILE[@]}" > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
 	curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$MPORT/actuator/lws" && break
@@ -73,21 +84,30 @@ for _ in $(seq 1 120); do
 done
 log "server pid $SERVER_PID, port $PORT, management port $MPORT, jar $JAR"
 
-ws() { timeout 60 taskset -c "$CLIENT_CPU" "$WSLOAD" "$1" --port "$PORT" --path /echo "${@:2}" >> "$OUT/wsload.log" 2>&1; }
+ws() {
+	timeout 60 taskset -c "$CLIENT_CPU" "$WSLOAD" "$1" --port "$PORT" --path /echo "${@:2}" >> "$OUT/wsload.log" 2>&1
+}
 
 # Writes raw bytes to the server and closes: what a broken or hostile client sends.
 raw() { timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && printf '$1' >&3 && sleep 0.2" 2> /dev/null; }
 
-# permessage-deflate clients gone with a message in flight, when Debian's python3-websockets is installed: 50
-# connections each echo three compressible 60 KB texts, send a fourth, and the process exits under them.
+# permessage-deflate clients gone with a message in flight, when Debian's python3-websockets is installed: N
+# connections to URL each echo three compressible 60 KB texts, send a fourth, and the process exits under them.
 PYWS=/usr/bin/python3
 "$PYWS" -c 'import websockets' 2> /dev/null || PYWS=""
-deflate_clients() {
-	timeout 30 taskset -c "$CLIENT_CPU" "$PYWS" - "$PORT" >> "$OUT/deflate.log" 2>&1 <<'PY'
-import asyncio, os, sys, websockets
+vanishing_clients() {
+	timeout 30 taskset -c "$CLIENT_CPU" "$PYWS" - "$1" "$2" >> "$OUT/python-clients.log" 2>&1 <<'PY'
+import asyncio, os, ssl, sys, websockets
+
+url, count = sys.argv[1], int(sys.argv[2])
+tls = None
+if url.startswith("wss:"):
+    tls = ssl.create_default_context()
+    tls.check_hostname = False
+    tls.verify_mode = ssl.CERT_NONE
 
 async def one(i):
-    async with websockets.connect("ws://127.0.0.1:%s/echo" % sys.argv[1], max_size=None) as ws:
+    async with websockets.connect(url, ssl=tls, max_size=None) as ws:
         message = ("lws soak %d " % i) * 6000
         for _ in range(3):
             await ws.send(message)
@@ -96,17 +116,18 @@ async def one(i):
         await asyncio.sleep(10)
 
 async def main():
-    tasks = [asyncio.create_task(one(i)) for i in range(50)]
-    await asyncio.sleep(1.5)
+    tasks = [asyncio.create_task(one(i)) for i in range(count)]
+    await asyncio.sleep(2.5)
     failed = [t for t in tasks if t.done() and t.exception()]
-    print("deflate clients: %d of 50 failed before the exit" % len(failed), flush=True)
+    print("%s: %d of %d clients failed before the exit" % (url, len(failed), count), flush=True)
     os._exit(1 if failed else 0)
 
 asyncio.run(main())
 PY
 }
 
-HANDSHAKE='GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
+HANDSHAKE='GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+HANDSHAKE+='Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
 
 one_cycle() {
 	ws echo -c 100 -d 16 -s 64 -t 4 -w 0
@@ -120,7 +141,7 @@ one_cycle() {
 	sleep 2
 	kill -9 "${LOAD_PIDS[-1]}" 2>/dev/null
 	wait "${LOAD_PIDS[-1]}" 2>/dev/null
-	[ -n "$PYWS" ] && deflate_clients
+	[ -n "$PYWS" ] && vanishing_clients "ws://127.0.0.1:$PORT/echo" 50
 	if command -v wrk > /dev/null; then
 		timeout 30 taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d2s "http://127.0.0.1:$PORT/1k.bin" >> "$OUT/wrk.log" 2>&1
 	else
@@ -138,6 +159,20 @@ one_cycle() {
 	raw "GET / HTTP/1.1\r\nX-Long: $(head -c 8000 /dev/zero | tr '\0' 'a')\r\n\r\n"
 	raw "${HANDSHAKE}\x83\x80\x01\x02\x03\x04"
 	raw "${HANDSHAKE}\x81\xfe\x10\x00\x01\x02\x03\x04abc"
+}
+
+# The TLS mix: the same kinds of trouble, through the TLS layer.
+tls_cycle() {
+	[ -n "$PYWS" ] && vanishing_clients "wss://127.0.0.1:$PORT/echo" 50
+	for _ in $(seq 1 100); do curl -sk -o /dev/null "https://127.0.0.1:$PORT/1k.bin"; done
+	for _ in 1 2 3 4 5; do curl -sk -o /dev/null --max-time 0.05 "https://127.0.0.1:$PORT/10m.bin"; done
+	for _ in $(seq 1 20); do curl -s -o /dev/null "http://127.0.0.1:$PORT/1k.bin"; done
+	local cut=()
+	for _ in $(seq 1 20); do raw '\x16\x03\x01\x00\xc8\x01\x00\x00\xc4\x03\x03' & cut+=($!); done
+	wait "${cut[@]}"
+	for _ in $(seq 1 10); do timeout 5 openssl s_client -connect "127.0.0.1:$PORT" < /dev/null > /dev/null 2>&1; done
+	raw 'GARBAGE\r\n\r\n'
+	raw '\x16\x03\x03\xff\xff\x00\x00'
 }
 
 # The figures compared: connections, header pool, service threads (from /actuator/lws), descriptors and threads
@@ -167,8 +202,10 @@ instances() {
 	awk '$4 ~ /^(\[L)?io\.lws\./ { s += $2 } END { print s + 0 }' "$OUT/histogram-$1.txt"
 }
 
-log "warm-up: one cycle of the mix"
-one_cycle
+CYCLE=one_cycle
+[ "$TLS" = 1 ] && CYCLE=tls_cycle
+log "warm-up: one cycle of the mix ($CYCLE)"
+$CYCLE
 sleep 5
 read -r B_CONN B_USE B_WAIT B_SIZE B_ALIVE B_FD B_THR B_HEAP B_INST <<< "$(snapshot before)"
 log "after warm-up: connections $B_CONN, header pool $B_USE in use of $B_SIZE, fds $B_FD, threads $B_THR, heap $B_HEAP KiB," \
@@ -177,7 +214,7 @@ log "after warm-up: connections $B_CONN, header pool $B_USE in use of $B_SIZE, f
 END=$(( $(date +%s) + MINUTES * 60 ))
 CYCLES=0
 while [ "$(date +%s)" -lt "$END" ]; do
-	one_cycle
+	$CYCLE
 	CYCLES=$((CYCLES + 1))
 	kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited during cycle $CYCLES"; exit 1; }
 done
