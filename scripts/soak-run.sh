@@ -82,6 +82,8 @@ for _ in $(seq 1 120); do
 	kill -0 "$SERVER_PID" 2>/dev/null || { echo "soak-run: the server exited; see $OUT/server.log" >&2; exit 1; }
 	sleep 0.5
 done
+curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$MPORT/actuator/lws" \
+	|| { echo "soak-run: the server did not answer within a minute; see $OUT/server.log" >&2; exit 1; }
 log "server pid $SERVER_PID, port $PORT, management port $MPORT, jar $JAR"
 
 ws() {
@@ -234,6 +236,8 @@ check() {
 	[ "$ok" = 1 ] || FAIL=1
 }
 ERRORS=$(grep -c -E ' ERROR |Exception in thread' "$OUT/server.log")
+# The well-behaved clients must have been served right all along (the killed ones' log is not counted).
+BAD_RUNS=$(cat "$OUT/wsload.log" "$OUT/python-clients.log" 2>/dev/null | grep -c -E '"ok":false| [1-9][0-9]* of [0-9]+ clients failed')
 echo "| check | after warm-up | after $MINUTES min | |" | tee -a "$OUT/soak.log"
 echo "| --- | ---: | ---: | --- |" | tee -a "$OUT/soak.log"
 check "connections counted" "$B_CONN" "$A_CONN" "$([ "$A_CONN" = 0 ] && echo 1)"
@@ -245,6 +249,7 @@ check "threads" "$B_THR" "$A_THR" "$([ "$A_THR" -le $((B_THR + 2)) ] && echo 1)"
 HEAP_SLACK=$(( B_HEAP / 4 > 16384 ? B_HEAP / 4 : 16384 ))
 check "heap after full GC, KiB" "$B_HEAP" "$A_HEAP" "$([ "$A_HEAP" -le $((B_HEAP + HEAP_SLACK)) ] && echo 1)"
 check "instances of io.lws classes" "$B_INST" "$A_INST" "$([ "$A_INST" -le $((B_INST + B_INST / 10 + 50)) ] && echo 1)"
+check "client runs with errors" "-" "$BAD_RUNS" "$([ "$BAD_RUNS" = 0 ] && echo 1)"
 check "ERROR lines in the server log" "-" "$ERRORS" "$([ "$ERRORS" = 0 ] && echo 1)"
 log "output in $OUT"
 exit "$FAIL"
