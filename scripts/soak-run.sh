@@ -63,9 +63,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 PORT=$(free_port)
 MPORT=$(free_port)
 SERVER_PID=""
-LOAD_PIDS=()
+# The load generator killed on purpose, while it runs (cleared once reaped, so a reused PID is never signalled).
+KILLED_PID=""
 stop_all() {
-	for p in "${LOAD_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+	[ -n "$KILLED_PID" ] && kill -9 "$KILLED_PID" 2>/dev/null
 	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
 }
 trap stop_all EXIT
@@ -139,10 +140,11 @@ one_cycle() {
 	# Clients killed in the middle of their messages: 200 connections at depth 4 of 4 KiB, gone without a close.
 	taskset -c "$CLIENT_CPU" "$WSLOAD" echo --port "$PORT" --path /echo -c 200 -d 4 -s 4k --binary -t 30 -w 0 \
 		>> "$OUT/wsload-killed.log" 2>&1 &
-	LOAD_PIDS+=($!)
+	KILLED_PID=$!
 	sleep 2
-	kill -9 "${LOAD_PIDS[-1]}" 2>/dev/null
-	wait "${LOAD_PIDS[-1]}" 2>/dev/null
+	kill -9 "$KILLED_PID" 2>/dev/null
+	wait "$KILLED_PID" 2>/dev/null
+	KILLED_PID=""
 	[ -n "$PYWS" ] && vanishing_clients "ws://127.0.0.1:$PORT/echo" 50
 	if command -v wrk > /dev/null; then
 		timeout 30 taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d2s "http://127.0.0.1:$PORT/1k.bin" >> "$OUT/wrk.log" 2>&1
