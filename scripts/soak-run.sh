@@ -94,6 +94,13 @@ ws() {
 # Writes raw bytes to the server and closes: what a broken or hostile client sends.
 raw() { timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && printf '$1' >&3 && sleep 0.2" 2> /dev/null; }
 
+# N such clients at once, each sending the same bytes: requests or handshakes abandoned part way.
+raw_at_once() {
+	local pids=()
+	for _ in $(seq 1 "$1"); do raw "$2" & pids+=($!); done
+	wait "${pids[@]}"
+}
+
 # permessage-deflate clients gone with a message in flight, when Debian's python3-websockets is installed: N
 # connections to URL each echo three compressible 60 KB texts, send a fourth, and the process exits under them.
 PYWS=/usr/bin/python3
@@ -153,9 +160,7 @@ one_cycle() {
 	fi
 	# Downloads cut off part way, and connections that never send a whole request.
 	for _ in 1 2 3 4 5; do curl -s -o /dev/null --max-time 0.05 "http://127.0.0.1:$PORT/10m.bin"; done
-	local cut=()
-	for _ in $(seq 1 20); do raw 'GET /1k.bin HTTP/1.1\r\nHost: x\r\n' & cut+=($!); done
-	wait "${cut[@]}"
+	raw_at_once 20 'GET /1k.bin HTTP/1.1\r\nHost: x\r\n'
 	# Malformed input: garbage, a bad request line, a header line too long for the header buffer, a bad frame
 	# (reserved opcode) and a frame cut short after a handshake.
 	raw 'GARBAGE\r\n\r\n'
@@ -171,16 +176,15 @@ tls_cycle() {
 	for _ in $(seq 1 100); do curl -sk -o /dev/null "https://127.0.0.1:$PORT/1k.bin"; done
 	for _ in 1 2 3 4 5; do curl -sk -o /dev/null --max-time 0.05 "https://127.0.0.1:$PORT/10m.bin"; done
 	for _ in $(seq 1 20); do curl -s -o /dev/null "http://127.0.0.1:$PORT/1k.bin"; done
-	local cut=()
-	for _ in $(seq 1 20); do raw '\x16\x03\x01\x00\xc8\x01\x00\x00\xc4\x03\x03' & cut+=($!); done
-	wait "${cut[@]}"
+	raw_at_once 20 '\x16\x03\x01\x00\xc8\x01\x00\x00\xc4\x03\x03'
 	for _ in $(seq 1 10); do timeout 5 openssl s_client -connect "127.0.0.1:$PORT" < /dev/null > /dev/null 2>&1; done
 	raw 'GARBAGE\r\n\r\n'
 	raw '\x16\x03\x03\xff\xff\x00\x00'
 }
 
 # The figures compared: connections, header pool, service threads (from /actuator/lws), descriptors and threads
-# (from /proc), heap used after a full GC (from jcmd).
+# (from /proc), heap used after a full GC and live instances of the engine's classes (from jcmd); $1 names the
+# snapshot's histogram file.
 snapshot() {
 	local lws heap
 	lws=$(curl -sf --max-time 5 "http://127.0.0.1:$MPORT/actuator/lws")
