@@ -98,6 +98,23 @@ public class LwsServerDefinitionFactory {
 	}
 
 	/**
+	 * Whether the vhost that {@link io.lws.spring.boot.autoconfigure.server.LwsServer#port()} names once the server
+	 * runs serves TLS, judged from the properties before it starts: the first vhost that listens on a TCP port (not
+	 * {@code -1}, not a UNIX socket) and has a certificate, a key store or an SSL bundle. Vhost customizers are not
+	 * applied.
+	 * @param properties the properties
+	 * @return true when that vhost serves TLS; false when it is plain or no vhost listens on TCP
+	 */
+	public static boolean firstTcpListenerServesTls(LwsProperties properties) {
+		for (LwsProperties.Vhost vhost : vhosts(properties).values()) {
+			if (vhost.getPort() != VhostCreationInfo.PORT_NO_LISTEN && !VhostInfoMapper.listensOnUnixSocket(vhost)) {
+				return SslMapper.servesTls(vhost.getSsl());
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Checks what can be checked without the protocol beans: the context settings and every vhost's settings.
 	 * Called when the server bean is created, so bad properties fail fast.
 	 * @throws InvalidLwsConfigurationException naming the first bad key

@@ -33,6 +33,16 @@ final class SslMapper {
 	 * @param bundles the application's SSL bundles, or null when not known yet (the bundle is then only named)
 	 * @param builder the vhost builder
 	 */
+	/**
+	 * Whether these settings make the vhost serve TLS ({@link VhostCreationInfo#isTls()}): they name a certificate,
+	 * a key store or an SSL bundle.
+	 * @param ssl a vhost's TLS properties
+	 * @return true for a TLS vhost
+	 */
+	static boolean servesTls(LwsProperties.Ssl ssl) {
+		return hasText(ssl.getBundle()) || hasText(ssl.getCertificate()) || hasText(ssl.getKeyStore());
+	}
+
 	static void map(String key, LwsProperties.Ssl ssl, @Nullable SslBundles bundles,
 			VhostCreationInfo.Builder builder) {
 		String k = key + ".ssl";

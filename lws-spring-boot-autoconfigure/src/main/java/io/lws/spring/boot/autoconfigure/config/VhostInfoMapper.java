@@ -24,6 +24,15 @@ final class VhostInfoMapper {
 	}
 
 	/**
+	 * Whether the vhost listens on a UNIX domain socket ({@code LWS_SERVER_OPTION_UNIX_SOCK}) instead of a TCP port.
+	 * @param vhost its properties
+	 * @return true when {@code unix-socket} is set
+	 */
+	static boolean listensOnUnixSocket(LwsProperties.Vhost vhost) {
+		return vhost.getUnixSocket() != null && !vhost.getUnixSocket().isBlank();
+	}
+
+	/**
 	 * Fills a builder for one vhost.
 	 * @param name the vhost name
 	 * @param vhost its properties
@@ -57,7 +66,7 @@ final class VhostInfoMapper {
 					+ "or 1-65535, not " + vhost.getPort(), "Fix the port.");
 		}
 		builder.port(vhost.getPort());
-		if (vhost.getUnixSocket() != null && !vhost.getUnixSocket().isBlank()) {
+		if (listensOnUnixSocket(vhost)) {
 			if (vhost.getIface() != null && !vhost.getIface().isBlank()) {
 				throw new InvalidLwsConfigurationException(key + ".unix-socket", "cannot be combined with "
 						+ key + ".iface", "Set either a UNIX socket path or a network interface, not both.");
