@@ -27,13 +27,6 @@ final class SslMapper {
 	}
 
 	/**
-	 * Applies the TLS settings of one vhost.
-	 * @param key the vhost's property prefix
-	 * @param ssl its TLS properties
-	 * @param bundles the application's SSL bundles, or null when not known yet (the bundle is then only named)
-	 * @param builder the vhost builder
-	 */
-	/**
 	 * Whether these settings make the vhost serve TLS ({@link VhostCreationInfo#isTls()}): they name a certificate,
 	 * a key store or an SSL bundle.
 	 * @param ssl a vhost's TLS properties
@@ -43,6 +36,13 @@ final class SslMapper {
 		return hasText(ssl.getBundle()) || hasText(ssl.getCertificate()) || hasText(ssl.getKeyStore());
 	}
 
+	/**
+	 * Applies the TLS settings of one vhost.
+	 * @param key the vhost's property prefix
+	 * @param ssl its TLS properties
+	 * @param bundles the application's SSL bundles, or null when not known yet (the bundle is then only named)
+	 * @param builder the vhost builder
+	 */
 	static void map(String key, LwsProperties.Ssl ssl, @Nullable SslBundles bundles,
 			VhostCreationInfo.Builder builder) {
 		String k = key + ".ssl";
