@@ -49,7 +49,10 @@ public final class PlainTransport implements Transport {
 		if (this.fd == null || this.channel.isBlocking()) {
 			return this.channel.write(src);
 		}
-		if (src.isDirect()) {
+		// hasArray() is final and answers for the echo's heap buffers without a virtual call: isDirect() is not,
+		// and once a server has written heap, direct and mapped (read-only direct) buffers here, C2 can no longer
+		// inline it (performance.md, section 54); behind hasArray() it sees the direct kinds only
+		if (!src.hasArray() && src.isDirect()) {
 			return SocketSyscalls.send(this.fd, src);
 		}
 		// the JDK copies a heap buffer into a direct one for its write too

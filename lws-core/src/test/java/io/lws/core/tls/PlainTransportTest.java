@@ -92,11 +92,13 @@ class PlainTransportTest {
 	}
 
 	@Test
-	void writesOfHeapAndDirectBuffersDeliverEveryByteInOrder() throws Exception {
+	void writesOfEveryKindOfBufferDeliverEveryByteInOrder() throws Exception {
 		PlainTransport t = new PlainTransport(this.ours);
 		byte[] data = new byte[300_000];
 		new Random(7).nextBytes(data);
-		CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> readAll(this.peer, 2 * data.length));
+		int kinds = 4;
+		CompletableFuture<byte[]> received = CompletableFuture
+			.supplyAsync(() -> readAll(this.peer, kinds * data.length));
 		// a heap buffer larger than the send scratch, from a non-zero position, then the same bytes from a direct one
 		ByteBuffer heap = ByteBuffer.allocate(data.length + 10);
 		heap.position(10);
@@ -105,11 +107,16 @@ class PlainTransportTest {
 		ByteBuffer direct = ByteBuffer.allocateDirect(data.length);
 		direct.put(data).flip();
 		writeAll(t, direct);
+		// read-only views have no accessible array, heap or not (a served file's mapping is a read-only direct one)
+		writeAll(t, ByteBuffer.wrap(data).asReadOnlyBuffer());
+		writeAll(t, direct.flip().asReadOnlyBuffer());
 		byte[] got = received.get(20, TimeUnit.SECONDS);
-		assertThat(got).hasSize(2 * data.length);
-		for (int i = 0; i < data.length; i++) {
-			if (got[i] != data[i] || got[data.length + i] != data[i]) {
-				throw new AssertionError("byte " + i + " differs");
+		assertThat(got).hasSize(kinds * data.length);
+		for (int k = 0; k < kinds; k++) {
+			for (int i = 0; i < data.length; i++) {
+				if (got[k * data.length + i] != data[i]) {
+					throw new AssertionError("byte " + i + " of buffer " + k + " differs");
+				}
 			}
 		}
 	}
