@@ -237,21 +237,30 @@ class LwsMetricsTests {
 
 	@Test
 	void aZeroLoopLagIntervalMeansNoProbe() {
+		Set<Thread> before = probeThreads();
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("lws.metrics.loop-lag-interval=0")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.find(LwsMeters.SERVICE_CONNECTIONS.getName()).gauge()).isNotNull();
 				assertThat(registry.find(LwsMeters.SERVICE_LOOP_LAG.getName()).timer()).isNull();
-				awaitNoProbeThread();
+				assertThat(probeThreads()).as("probe threads this context started").isSubsetOf(before);
 			});
 	}
 
 	@Test
 	void theProbeThreadEndsWithTheContext() throws Exception {
-		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> assertThat(probeThreadAlive()).isTrue());
-		awaitNoProbeThread();
+		Set<Thread> before = probeThreads();
+		Set<Thread> started = new HashSet<>();
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			started.addAll(probeThreads());
+			started.removeAll(before);
+		});
+		assertThat(started).as("probe threads this context started").hasSize(1);
+		for (Thread probe : started) {
+			probe.join(TimeUnit.SECONDS.toMillis(5));
+			assertThat(probe.isAlive()).as("the context's lws-loop-lag-probe thread is alive").isFalse();
+		}
 	}
 
 	@Test
@@ -265,18 +274,16 @@ class LwsMetricsTests {
 				.hasMessageContaining("lws.metrics.loop-lag-interval"));
 	}
 
-	/** Waits for any probe thread to end (one of an earlier test's context may still be on its way out). */
-	private static void awaitNoProbeThread() throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (probeThreadAlive() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(probeThreadAlive()).as("a lws-loop-lag-probe thread is alive").isFalse();
-	}
-
-	private static boolean probeThreadAlive() {
-		return Thread.getAllStackTraces().keySet().stream()
-			.anyMatch((t) -> t.getName().equals("lws-loop-lag-probe") && t.isAlive());
+	/**
+	 * The loop-lag probe threads alive now: other tests' contexts (a {@code @SpringBootTest}'s stays cached) may have
+	 * theirs, so a test looks only at those its own context started.
+	 */
+	private static Set<Thread> probeThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((t) -> t.getName().equals("lws-loop-lag-probe") && t.isAlive())
+			.collect(Collectors.toSet());
 	}
 
 	private static Timer awaitTimer(MeterRegistry registry, String name) throws InterruptedException {
