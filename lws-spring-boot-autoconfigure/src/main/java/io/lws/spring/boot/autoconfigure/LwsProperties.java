@@ -65,11 +65,11 @@ public class LwsProperties {
 
 	/**
 	 * Size of each service thread's read buffer, also the file-serving chunk size (pt_serv_buf_size). One per service
-	 * thread, never per connection: 64KB (libwebsockets' default is 4096) lets large messages and uploads arrive in
-	 * few reads.
+	 * thread, never per connection: 256KB (libwebsockets' default is 4096) lets large messages and uploads arrive in
+	 * few reads, a quarter of those 64KB would take.
 	 */
 	@DataSizeUnit(DataUnit.BYTES)
-	private DataSize serviceBufferSize = DataSize.ofKilobytes(64);
+	private DataSize serviceBufferSize = DataSize.ofKilobytes(256);
 
 	/**
 	 * Most bytes a connection may have waiting to be sent before a write fails and the connection closes.

@@ -48,6 +48,8 @@ public class LwsAutoConfigurationTests {
 			LwsVhost vhost = server.context().vhost("default");
 			assertThat(vhost.listenPort()).isPositive();
 			assertThat(vhost.protocols()).extracting("name").containsExactly("http-only");
+			// the starter's own default, not libwebsockets' 4096: one read takes up to 256 KiB of a large message
+			assertThat(server.context().info().ptServBufSize()).isEqualTo(256 * 1024);
 			assertThat(context.getEnvironment().getProperty("local.lws.port", Integer.class))
 				.isEqualTo(vhost.listenPort());
 			assertThat(context.getEnvironment().getProperty("local.lws.default.port", Integer.class))
