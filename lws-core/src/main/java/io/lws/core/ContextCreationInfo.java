@@ -157,7 +157,11 @@ public final class ContextCreationInfo {
 		return this.maxHttpHeaderPool;
 	}
 
-	/** {@code pt_serv_buf_size}: each service thread's read buffer, and the file-serving chunk size. */
+	/**
+	 * {@code pt_serv_buf_size}: each service thread's read buffer. Files that cannot be sent without copying (over TLS,
+	 * from a jar) go in chunks of 64 KiB whatever this size, so that what the socket does not take fits a pooled output
+	 * buffer.
+	 */
 	public int ptServBufSize() {
 		return this.ptServBufSize;
 	}

@@ -841,7 +841,9 @@ final class HttpServerRole {
 	/** Sends more of the file being served; called when the connection's other output has drained. */
 	void pumpFile() {
 		FileTransfer ft = this.c.fileTransfer;
-		int chunk = Math.max(this.c.pt.context.info().ptServBufSize(), 64 * 1024);
+		// what the socket does not take of a chunk waits in the connection's output: a chunk no larger than the pooled
+		// output buffer keeps that rest in a pooled buffer instead of one allocated for it (section 57)
+		int chunk = ServiceThread.LARGE_OUT_BUFFER;
 		try {
 			for (int i = 0; i < 16 && ft.remaining() > 0; i++) {
 				long n = ft.sendSome(this.c, chunk);

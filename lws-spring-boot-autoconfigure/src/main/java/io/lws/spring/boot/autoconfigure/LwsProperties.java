@@ -64,7 +64,7 @@ public class LwsProperties {
 	private String serverString = "libwebsockets";
 
 	/**
-	 * Size of each service thread's read buffer, also the file-serving chunk size (pt_serv_buf_size). One per service
+	 * Size of each service thread's read buffer (pt_serv_buf_size). One per service
 	 * thread, never per connection: 256KB (libwebsockets' default is 4096) lets large messages and uploads arrive in
 	 * few reads, a quarter of those 64KB would take.
 	 */
