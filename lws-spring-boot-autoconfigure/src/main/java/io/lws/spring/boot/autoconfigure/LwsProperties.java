@@ -64,9 +64,9 @@ public class LwsProperties {
 	private String serverString = "libwebsockets";
 
 	/**
-	 * Size of each service thread's read buffer (pt_serv_buf_size). One per service
-	 * thread, never per connection: 256KB (libwebsockets' default is 4096) lets large messages and uploads arrive in
-	 * few reads, a quarter of those 64KB would take.
+	 * Size of each service thread's read buffer (pt_serv_buf_size). One per service thread, never per connection:
+	 * 256KB (libwebsockets' default is 4096) lets large messages and uploads arrive in few reads, about a third of
+	 * those 64KB takes.
 	 */
 	@DataSizeUnit(DataUnit.BYTES)
 	private DataSize serviceBufferSize = DataSize.ofKilobytes(256);
