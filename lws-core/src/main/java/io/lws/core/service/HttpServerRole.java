@@ -842,7 +842,7 @@ final class HttpServerRole {
 	void pumpFile() {
 		FileTransfer ft = this.c.fileTransfer;
 		// what the socket does not take of a chunk waits in the connection's output: a chunk no larger than the pooled
-		// output buffer keeps that rest in a pooled buffer instead of one allocated for it (section 57)
+		// output buffer keeps that rest in a pooled buffer instead of one allocated for it (docs/performance.md, 57)
 		int chunk = ServiceThread.LARGE_OUT_BUFFER;
 		try {
 			for (int i = 0; i < 16 && ft.remaining() > 0; i++) {
