@@ -215,4 +215,32 @@ class SampleProtocolsTest {
 		}
 	}
 
+	@Test
+	void echoStreamsALargeMessageBackInFramesOfItsRxBufferSize() throws Exception {
+		try (SampleServer s = new SampleServer(1);
+				WsTestClient c = WsTestClient.connect(s.port(), "/", EchoProtocol.NAME)) {
+			byte[] bin = new byte[2 * EchoProtocol.RX_BUFFER_SIZE + 8192];
+			for (int i = 0; i < bin.length; i++) {
+				bin[i] = (byte) (i * 31);
+			}
+			c.sendBinary(bin);
+			List<Frame> frames = new ArrayList<>();
+			do {
+				frames.add(c.readFrame());
+			}
+			while (!frames.get(frames.size() - 1).fin());
+			// one frame per RECEIVE piece, whatever the socket did to the message on its way in
+			assertThat(frames).extracting(f -> f.payload().length)
+				.containsExactly(EchoProtocol.RX_BUFFER_SIZE, EchoProtocol.RX_BUFFER_SIZE, 8192);
+			assertThat(frames).extracting(Frame::opcode).containsExactly(2, 0, 0);
+			byte[] back = new byte[bin.length];
+			int at = 0;
+			for (Frame f : frames) {
+				System.arraycopy(f.payload(), 0, back, at, f.payload().length);
+				at += f.payload().length;
+			}
+			assertThat(back).isEqualTo(bin);
+		}
+	}
+
 }
