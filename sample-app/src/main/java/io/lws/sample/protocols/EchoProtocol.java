@@ -9,8 +9,8 @@ import io.lws.spring.boot.autoconfigure.LwsProtocol;
  * <p>
  * Pieces of 16 KiB: each piece costs a callback, a frame and a copy into the output, and a piece that straddles two
  * of the service thread's reads (256 KiB in the starter) is copied once more and waits for the second. A 1 MiB echo
- * costs the server about a fifth less CPU with 16 KiB pieces than with 4 KiB, and a quarter less than with 64 KiB,
- * which straddle reads four times as often (docs/performance.md, section 58).
+ * costs the server about a sixth less CPU with 16 KiB pieces than with 4 KiB, and over a third less than with 64 KiB,
+ * which straddle reads more often (docs/performance.md, section 58).
  */
 @LwsProtocol(name = EchoProtocol.NAME, rxBufferSize = EchoProtocol.RX_BUFFER_SIZE)
 public class EchoProtocol extends EchoHandler {
