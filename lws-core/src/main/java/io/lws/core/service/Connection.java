@@ -121,6 +121,9 @@ public final class Connection implements Lws {
 
 	private boolean closeAfterFlush;
 
+	/** Whether the socket is corked for its last output ({@link #corkLastOutput()}). */
+	private boolean corked;
+
 	/**
 	 * After our last bytes went out, the write side is shut and what the peer still sends is read and dropped for a
 	 * moment, so the peer sees our answer (a 400, a close frame) instead of a reset caused by its own late bytes.
@@ -290,6 +293,7 @@ public final class Connection implements Lws {
 		this.stash = null;
 		this.readPaused = false;
 		this.closeAfterFlush = false;
+		this.corked = false;
 		this.closeWithoutLinger = false;
 	}
 
@@ -703,6 +707,9 @@ public final class Connection implements Lws {
 				return;
 			}
 		}
+		if (this.closeAfterFlush && !this.corked) {
+			corkLastOutput();
+		}
 		if (!writeOut()) {
 			return;
 		}
@@ -724,6 +731,19 @@ public final class Connection implements Lws {
 		}
 		if (this.closeAfterFlush) {
 			finishClose();
+		}
+	}
+
+	/**
+	 * The output being flushed is the last before a shutdown or close: on a plain TCP socket, cork it, so the kernel
+	 * holds its last partial segment until the FIN and sends the two as one segment. A WebSocket closing handshake
+	 * then ends with the server's Close frame and its FIN in one segment, as does a response that ends its connection:
+	 * one segment fewer per connection for the server to send and for the peer to take in.
+	 */
+	private void corkLastOutput() {
+		if (this.transport instanceof PlainTransport && this.fileTransfer == null && remoteAddress() != null) {
+			this.corked = true;
+			TcpCork.apply(this.channel);
 		}
 	}
 
