@@ -735,13 +735,14 @@ public final class Connection implements Lws {
 	}
 
 	/**
-	 * The output being flushed is the last before a shutdown or close: on a plain TCP socket, cork it, so the kernel
-	 * holds its last partial segment until the FIN and sends the two as one segment. A WebSocket closing handshake
-	 * then ends with the server's Close frame and its FIN in one segment, as does a response that ends its connection:
-	 * one segment fewer per connection for the server to send and for the peer to take in.
+	 * The output being flushed is the last before a shutdown or close: on a TCP socket, cork it, so the kernel holds
+	 * its last partial segment until the FIN and sends the two as one segment. A WebSocket closing handshake then ends
+	 * with the server's Close frame (over TLS, its close_notify too, written on close) and its FIN in one segment, as
+	 * does a response that ends its connection: one segment fewer per connection (two over TLS) for the server to
+	 * send and for the peer to take in.
 	 */
 	private void corkLastOutput() {
-		if (this.transport instanceof PlainTransport && this.fileTransfer == null && remoteAddress() != null) {
+		if (this.fileTransfer == null && this.channel != null && remoteAddress() != null) {
 			this.corked = true;
 			TcpCork.apply(this.channel);
 		}
