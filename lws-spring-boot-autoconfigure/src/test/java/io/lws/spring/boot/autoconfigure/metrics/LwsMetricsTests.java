@@ -17,6 +17,7 @@ import io.lws.spring.boot.autoconfigure.WsClient;
 import io.lws.spring.boot.autoconfigure.config.InvalidLwsConfigurationException;
 import io.lws.spring.boot.autoconfigure.server.LwsServer;
 import io.micrometer.common.docs.KeyName;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -65,6 +66,44 @@ class LwsMetricsTests {
 					() -> io.lws.core.metrics.MetricsRecorder.NONE)
 			.run((context) -> assertThat(context).doesNotHaveBean(MicrometerMetricsRecorder.class)
 				.hasBean("myRecorder"));
+	}
+
+	@Test
+	void aClosedConnectionsLifetimeIsRecordedBeforeItIsCounted() {
+		List<Long> lifetimesSeenAtEachClose = new ArrayList<>();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry() {
+			@Override
+			protected Counter newCounter(Meter.Id id) {
+				Counter counter = super.newCounter(id);
+				if (!id.getName().equals(LwsMeters.CONNECTIONS_CLOSED.getName())) {
+					return counter;
+				}
+				MeterRegistry self = this;
+				return new Counter() {
+					@Override
+					public void increment(double amount) {
+						Timer lifetimes = self.get(LwsMeters.CONNECTIONS_DURATION.getName()).timer();
+						lifetimesSeenAtEachClose.add(lifetimes.count());
+						counter.increment(amount);
+					}
+
+					@Override
+					public double count() {
+						return counter.count();
+					}
+
+					@Override
+					public Meter.Id getId() {
+						return counter.getId();
+					}
+				};
+			}
+		};
+		MicrometerMetricsRecorder recorder = new MicrometerMetricsRecorder(registry);
+		recorder.connectionOpened("default");
+		recorder.connectionClosed("default", TimeUnit.MILLISECONDS.toNanos(5));
+		recorder.connectionClosed("default", TimeUnit.MILLISECONDS.toNanos(7));
+		assertThat(lifetimesSeenAtEachClose).containsExactly(1L, 2L);
 	}
 
 	@Test
