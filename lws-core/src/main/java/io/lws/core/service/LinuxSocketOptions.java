@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 final class LinuxSocketOptions {
 
+	/** Linux's {@code IPPROTO_TCP} ({@code <netinet/in.h>}), the level of the {@code TCP_*} options. */
+	static final int IPPROTO_TCP = 6;
+
 	private static final MethodHandle GET_FD;
 
 	private static final MethodHandle SET_INT;

@@ -11,8 +11,6 @@ import java.nio.channels.SocketChannel;
  */
 final class TcpCork {
 
-	private static final int IPPROTO_TCP = 6;
-
 	/** The option's number in Linux's {@code <netinet/tcp.h>}. */
 	private static final int TCP_CORK = 3;
 
@@ -25,7 +23,7 @@ final class TcpCork {
 			return;
 		}
 		try {
-			LinuxSocketOptions.setInt(sc, IPPROTO_TCP, TCP_CORK, 1);
+			LinuxSocketOptions.setInt(sc, LinuxSocketOptions.IPPROTO_TCP, TCP_CORK, 1);
 		}
 		catch (IOException ex) {
 			// closed under us

@@ -15,8 +15,6 @@ import java.nio.channels.SocketChannel;
  */
 final class TcpNotSentLowat {
 
-	private static final int IPPROTO_TCP = 6;
-
 	/** The option's number in Linux's {@code <netinet/tcp.h>}. */
 	private static final int TCP_NOTSENT_LOWAT = 25;
 
@@ -36,7 +34,7 @@ final class TcpNotSentLowat {
 			return;
 		}
 		try {
-			LinuxSocketOptions.setInt(sc, IPPROTO_TCP, TCP_NOTSENT_LOWAT, bytes);
+			LinuxSocketOptions.setInt(sc, LinuxSocketOptions.IPPROTO_TCP, TCP_NOTSENT_LOWAT, bytes);
 		}
 		catch (IOException ex) {
 			// closed under us: nothing left to tune
@@ -45,7 +43,7 @@ final class TcpNotSentLowat {
 
 	/** The option as the kernel has it on {@code sc} (what a test or a diagnosis reads back). */
 	static int current(SocketChannel sc) throws IOException {
-		return LinuxSocketOptions.getInt(sc, IPPROTO_TCP, TCP_NOTSENT_LOWAT);
+		return LinuxSocketOptions.getInt(sc, LinuxSocketOptions.IPPROTO_TCP, TCP_NOTSENT_LOWAT);
 	}
 
 }

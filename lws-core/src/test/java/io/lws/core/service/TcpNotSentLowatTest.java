@@ -2,7 +2,6 @@ package io.lws.core.service;
 
 import java.io.File;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,7 @@ import io.lws.core.ContextCreationInfo;
 import io.lws.core.Lws;
 import io.lws.core.LwsProtocol;
 import io.lws.core.LwsProtocolHandler;
+import io.lws.core.support.PlainJvm;
 import io.lws.core.support.RawClient;
 import io.lws.core.support.TestServer;
 
@@ -56,27 +56,14 @@ class TcpNotSentLowatTest {
 
 	@Test
 	void aJvmThatCannotSetItWarnsOnceAndServesFilesAsBefore(@TempDir Path dir) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// output to a file, so a JVM that hangs fails the bounded wait instead of blocking a read of its pipe
-		Path log = dir.resolve("downloads.log");
-		Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				NotSentLowatDownloads.class.getName())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		try {
-			assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the downloads JVM ended within 30 s").isTrue();
-		}
-		finally {
-			p.destroyForcibly();
-		}
-		String out = Files.readString(log, StandardCharsets.UTF_8);
+		PlainJvm.Run run = PlainJvm.run(NotSentLowatDownloads.class, dir);
+		String out = run.output();
 		int size = NotSentLowatDownloads.SIZE;
 		assertThat(out).contains("downloaded " + size + " " + size);
 		List<String> warnings = out.lines().filter((l) -> l.contains("tcpNotSentLowat 131072 is not applied")).toList();
 		assertThat(warnings).hasSize(1);
 		assertThat(warnings.get(0)).contains("--add-opens java.base/sun.nio.ch=ALL-UNNAMED");
-		assertThat(p.exitValue()).as(out).isZero();
+		assertThat(run.exitValue()).as(out).isZero();
 	}
 
 	/** Downloads a 1 MiB file served by a callback and returns the option its completion read off the socket. */
