@@ -281,7 +281,7 @@ final class ClientRole {
 		LwsLog.debug("{}: connected for {}", this.c, this.info);
 		// only now, connected, does the socket show it is TCP and take TCP_NODELAY (and keep-alive); without it a
 		// message written as several TLS records waits for the server's delayed ACK (Nagle), 40 ms a message
-		this.c.pt.context.configureSocket(this.c.channel);
+		this.c.pt.context.configureSocket(this.c.channel, false);
 		if (this.proxy != null) {
 			this.c.usePlainTransport();
 			this.state = State.PROXY_REPLY;

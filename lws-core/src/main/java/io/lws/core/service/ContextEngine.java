@@ -185,7 +185,7 @@ public final class ContextEngine implements LwsContext {
 			this.metrics.connectionRejected(vhost.name(), "limit");
 			return null;
 		}
-		configureSocket(sc);
+		configureSocket(sc, listen != null && listen.acceptedWithNoDelay(sc));
 		Connection c = new Connection(pt, sc, (listen != null) ? listen : vhost.listen, vhost);
 		Runnable open = () -> {
 			try {
@@ -219,10 +219,16 @@ public final class ContextEngine implements LwsContext {
 		return (this.info.fdLimitPerThread() > 0) ? this.info.fdLimitPerThread() : Integer.MAX_VALUE;
 	}
 
-	void configureSocket(SocketChannel sc) {
+	/**
+	 * Gives a connected TCP socket {@code TCP_NODELAY} (unless it has it already, copied from its listen socket) and
+	 * the context's keep-alive; other sockets are left as they are.
+	 */
+	void configureSocket(SocketChannel sc, boolean hasNoDelay) {
 		try {
 			if (sc.getLocalAddress() instanceof java.net.InetSocketAddress) {
-				sc.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+				if (!hasNoDelay) {
+					sc.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+				}
 				if (this.info.kaTime() > 0) {
 					sc.setOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true);
 					TcpKeepalive.apply(sc, this.info.kaTime(), this.info.kaProbes(), this.info.kaInterval());

@@ -46,6 +46,9 @@ final class ListenSocket {
 
 	private static final int IPV6_V6ONLY = 26;
 
+	/** Linux's {@code TCP_NODELAY} ({@code <netinet/tcp.h>}). */
+	private static final int TCP_NODELAY = 1;
+
 	private final ServerSocketChannel channel;
 
 	private final String key;
@@ -67,11 +70,21 @@ final class ListenSocket {
 	/** Accepts that failed since the last one that succeeded. */
 	private int failedAccepts;
 
-	private ListenSocket(ContextEngine context, ServerSocketChannel channel, String key, boolean unix)
-			throws IOException {
+	/** Whether the listen socket itself has {@code TCP_NODELAY}, for Linux to copy into each socket it accepts. */
+	private final boolean noDelayOnListener;
+
+	/**
+	 * Whether accepted sockets were found to arrive with {@code TCP_NODELAY}: null until the first one is looked at.
+	 * Only service thread 0 accepts, so only it reads and writes this.
+	 */
+	private Boolean acceptedWithNoDelay;
+
+	private ListenSocket(ContextEngine context, ServerSocketChannel channel, String key, boolean unix,
+			boolean noDelayOnListener) throws IOException {
 		this.context = context;
 		this.channel = channel;
 		this.unix = unix;
+		this.noDelayOnListener = noDelayOnListener;
 		this.boundAddress = channel.getLocalAddress();
 		// keyed by the port actually bound, so a vhost asking for that port shares a socket first bound as port 0
 		this.key = unix ? key : key.substring(0, key.lastIndexOf(':') + 1) + port();
@@ -102,7 +115,7 @@ final class ListenSocket {
 				}
 				ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 				ch.bind(UnixDomainSocketAddress.of(p), 1024);
-				return new ListenSocket(context, ch, keyOf(info), true);
+				return new ListenSocket(context, ch, keyOf(info), true, false);
 			}
 			InetAddress addr = resolveInterface(info);
 			ch = (addr instanceof Inet4Address || info.has(ServerOption.DISABLE_IPV6))
@@ -114,8 +127,9 @@ final class ListenSocket {
 			else if (!(addr instanceof Inet4Address)) {
 				applyV6Only(ch, info);
 			}
+			boolean noDelay = setNoDelay(ch);
 			ch.bind(new InetSocketAddress(addr, info.port()), 1024);
-			return new ListenSocket(context, ch, keyOf(info), false);
+			return new ListenSocket(context, ch, keyOf(info), false, noDelay);
 		}
 		catch (IOException ex) {
 			closeQuietly(ch);
@@ -151,6 +165,46 @@ final class ListenSocket {
 			throw new LwsException("Vhost '" + info.name() + "': IPV6_V6ONLY cannot be set: " + unavailable);
 		}
 		LinuxSocketOptions.setInt(ch, IPPROTO_IPV6, IPV6_V6ONLY, only ? 1 : 0);
+	}
+
+	/**
+	 * Sets {@code TCP_NODELAY} on a TCP listen socket, so that Linux copies it into every socket accepted from it and
+	 * a connection's setup needs one {@code setsockopt} fewer (3 % of a WebSocket handshake's CPU on the machine of
+	 * docs/performance.md, section 62). Java has no option for it on a listen socket, so it goes through
+	 * {@link LinuxSocketOptions}; false where that cannot work, and each accepted socket then gets its own.
+	 */
+	private static boolean setNoDelay(ServerSocketChannel ch) {
+		if (LinuxSocketOptions.unavailableReason() != null) {
+			return false;
+		}
+		try {
+			LinuxSocketOptions.setInt(ch, LinuxSocketOptions.IPPROTO_TCP, TCP_NODELAY, 1);
+			return true;
+		}
+		catch (IOException ex) {
+			LwsLog.debug("Cannot set TCP_NODELAY on a listen socket: {}", ex.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * Whether {@code sc}, just accepted here, already has {@code TCP_NODELAY}, copied from this socket. The first
+	 * accepted socket is asked, once; if it did not inherit the option, none is assumed to, and each gets its own.
+	 */
+	boolean acceptedWithNoDelay(SocketChannel sc) {
+		if (this.acceptedWithNoDelay == null) {
+			boolean inherited = false;
+			if (this.noDelayOnListener) {
+				try {
+					inherited = sc.getOption(StandardSocketOptions.TCP_NODELAY);
+				}
+				catch (IOException ex) {
+					LwsLog.debug("Cannot read TCP_NODELAY of an accepted socket: {}", ex.getMessage());
+				}
+			}
+			this.acceptedWithNoDelay = inherited;
+		}
+		return this.acceptedWithNoDelay;
 	}
 
 	/** {@code iface}: an IP literal, an interface name ({@code lo}), or null for all interfaces. */
