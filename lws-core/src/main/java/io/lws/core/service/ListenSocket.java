@@ -189,20 +189,24 @@ final class ListenSocket {
 
 	/**
 	 * Whether {@code sc}, just accepted here, already has {@code TCP_NODELAY}, copied from this socket. The first
-	 * accepted socket is asked, once; if it did not inherit the option, none is assumed to, and each gets its own.
+	 * accepted socket that can be asked is asked, once; if it did not inherit the option, none is assumed to, and each
+	 * gets its own.
 	 */
 	boolean acceptedWithNoDelay(SocketChannel sc) {
 		if (this.acceptedWithNoDelay == null) {
-			boolean inherited = false;
-			if (this.noDelayOnListener) {
+			if (!this.noDelayOnListener) {
+				this.acceptedWithNoDelay = false;
+			}
+			else {
 				try {
-					inherited = sc.getOption(StandardSocketOptions.TCP_NODELAY);
+					this.acceptedWithNoDelay = sc.getOption(StandardSocketOptions.TCP_NODELAY);
 				}
 				catch (IOException ex) {
+					// a socket reset as soon as accepted says nothing: the next one is asked
 					LwsLog.debug("Cannot read TCP_NODELAY of an accepted socket: {}", ex.getMessage());
+					return false;
 				}
 			}
-			this.acceptedWithNoDelay = inherited;
 		}
 		return this.acceptedWithNoDelay;
 	}
