@@ -70,12 +70,10 @@ final class ListenSocket {
 	/** Accepts that failed since the last one that succeeded. */
 	private int failedAccepts;
 
-	/** Whether the listen socket itself has {@code TCP_NODELAY}, for Linux to copy into each socket it accepts. */
-	private final boolean noDelayOnListener;
-
 	/**
-	 * Whether accepted sockets were found to arrive with {@code TCP_NODELAY}: null until the first one is looked at.
-	 * Only service thread 0 accepts, so only it reads and writes this.
+	 * Whether accepted sockets arrive with {@code TCP_NODELAY}, copied from this socket: false when this socket does
+	 * not have it, null until the first accepted socket has been asked. Only service thread 0 accepts, so only it
+	 * reads and writes this.
 	 */
 	private Boolean acceptedWithNoDelay;
 
@@ -84,7 +82,7 @@ final class ListenSocket {
 		this.context = context;
 		this.channel = channel;
 		this.unix = unix;
-		this.noDelayOnListener = noDelayOnListener;
+		this.acceptedWithNoDelay = noDelayOnListener ? null : Boolean.FALSE;
 		this.boundAddress = channel.getLocalAddress();
 		// keyed by the port actually bound, so a vhost asking for that port shares a socket first bound as port 0
 		this.key = unix ? key : key.substring(0, key.lastIndexOf(':') + 1) + port();
@@ -194,18 +192,13 @@ final class ListenSocket {
 	 */
 	boolean acceptedWithNoDelay(SocketChannel sc) {
 		if (this.acceptedWithNoDelay == null) {
-			if (!this.noDelayOnListener) {
-				this.acceptedWithNoDelay = false;
+			try {
+				this.acceptedWithNoDelay = sc.getOption(StandardSocketOptions.TCP_NODELAY);
 			}
-			else {
-				try {
-					this.acceptedWithNoDelay = sc.getOption(StandardSocketOptions.TCP_NODELAY);
-				}
-				catch (IOException ex) {
-					// a socket reset as soon as accepted says nothing: the next one is asked
-					LwsLog.debug("Cannot read TCP_NODELAY of an accepted socket: {}", ex.getMessage());
-					return false;
-				}
+			catch (IOException ex) {
+				// a socket closed as soon as accepted says nothing: the next one is asked
+				LwsLog.debug("Cannot read TCP_NODELAY of an accepted socket: {}", ex.getMessage());
+				return false;
 			}
 		}
 		return this.acceptedWithNoDelay;
