@@ -1,10 +1,12 @@
 package io.lws.spring.boot.autoconfigure.metrics;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import io.lws.core.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.Counter;
@@ -19,10 +21,15 @@ import org.jspecify.annotations.Nullable;
  * The engine's {@link MetricsRecorder} SPI written to Micrometer under the {@code lws.*} meters of
  * {@link LwsMeters}. Cheap on the hot path by construction: bytes and messages go to {@link LongAdder}s read by
  * {@link FunctionCounter}s only when the registry publishes; per-tag meters are resolved once per tag value (vhost,
- * protocol, reason, code) and then found with one {@link ConcurrentHashMap#get} lookup; nothing allocates per byte or
- * per message. Tag values are bounded: configured vhost and protocol names, engine enums, bucketed close codes.
+ * protocol, result, reason, code) and then found by that value, with a {@link ConcurrentHashMap#get} per tag (or an
+ * array index, for HTTP statuses and close codes); no key is built per call, so once a meter exists nothing allocates
+ * per byte, per message, per connection or per response. Tag values are bounded: configured vhost and protocol names,
+ * engine enums, bucketed close codes.
  */
 public class MicrometerMetricsRecorder implements MetricsRecorder {
+
+	/** The tag value of a null vhost, protocol, result or reason. */
+	private static final String NONE = "none";
 
 	private final MeterRegistry registry;
 
@@ -44,7 +51,10 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 
 	private final ConcurrentMap<String, LongAdder> messagesOut = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<String, Counter> keyed = new ConcurrentHashMap<>();
+	/** {@code lws.ws.closes} by protocol, then by bucketed close code ({@link CloseCodeTag#bucket}). */
+	private final ConcurrentMap<String, CountersByLastTag[]> closes = new ConcurrentHashMap<>();
+
+	private final CountersByLastTag timeouts;
 
 	/**
 	 * A recorder registering its meters in {@code registry}.
@@ -73,6 +83,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 			.register(registry);
 		this.headerWait = LwsMeters.HEADER_POOL_ACQUIRE.timer().tags(this.commonTags).register(registry);
 		this.headerHeld = LwsMeters.HEADER_POOL_USAGE.timer().tags(this.commonTags).register(registry);
+		this.timeouts = new CountersByLastTag(registry, this.commonTags, LwsMeters.TIMEOUTS);
 	}
 
 	/** Counts an accepted connection on {@code vhost}. */
@@ -84,7 +95,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	/** Counts a connection {@code vhost} refused, by reason. */
 	@Override
 	public void connectionRejected(String vhost, String reason) {
-		counter(LwsMeters.CONNECTIONS_REJECTED, vhost, reason).increment();
+		vhost(vhost).rejected.get(reason).increment();
 	}
 
 	/**
@@ -125,25 +136,30 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	/** Counts a WebSocket handshake by its result. */
 	@Override
 	public void handshake(String vhost, String result) {
-		counter(LwsMeters.HANDSHAKES, vhost, result).increment();
+		vhost(vhost).handshakes.get(result).increment();
 	}
 
 	/** Counts a TLS handshake by its result. */
 	@Override
 	public void tlsHandshake(String vhost, String result) {
-		counter(LwsMeters.TLS_HANDSHAKES, vhost, result).increment();
+		vhost(vhost).tlsHandshakes.get(result).increment();
 	}
 
 	/** Counts a WebSocket close by bucketed code and initiator. */
 	@Override
 	public void webSocketClosed(String protocol, int code, String initiator) {
-		counter(LwsMeters.CLOSES, protocol, CloseCodeTag.of(code), initiator).increment();
+		String name = (protocol != null) ? protocol : NONE;
+		CountersByLastTag[] byCode = this.closes.get(name);
+		if (byCode == null) {
+			byCode = this.closes.computeIfAbsent(name, this::closeCounters);
+		}
+		byCode[CloseCodeTag.bucket(code)].get(initiator).increment();
 	}
 
 	/** Counts a pending timeout that closed a connection. */
 	@Override
 	public void timeout(String reason) {
-		counter(LwsMeters.TIMEOUTS, reason).increment();
+		this.timeouts.get(reason).increment();
 	}
 
 	/** Counts writeable callback requests. */
@@ -172,22 +188,21 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		int slot = (status >= 100 && status <= 599) ? status - 100 : VhostMeters.OTHER_STATUS;
 		Counter c = meters.responses.get(slot);
 		if (c == null) {
-			String tag = (slot == VhostMeters.OTHER_STATUS) ? "other" : Integer.toString(status);
-			c = counter(LwsMeters.HTTP_RESPONSES, vhost, tag);
+			c = meters.statuses.get((slot == VhostMeters.OTHER_STATUS) ? "other" : Integer.toString(status));
 			meters.responses.set(slot, c);
 		}
 		c.increment();
 	}
 
 	private VhostMeters vhost(@Nullable String vhost) {
-		String name = (vhost != null) ? vhost : "none";
+		String name = (vhost != null) ? vhost : NONE;
 		VhostMeters meters = this.vhosts.get(name);
 		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name,
 				(n) -> new VhostMeters(this.registry, this.commonTags, n));
 	}
 
 	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, LwsMeters meter, @Nullable String protocol) {
-		String name = (protocol != null) ? protocol : "none";
+		String name = (protocol != null) ? protocol : NONE;
 		LongAdder adder = adders.get(name);
 		if (adder != null) {
 			return adder;
@@ -201,23 +216,43 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		});
 	}
 
-	/** The counter of {@code meter} with these tag values, one per tag key, null as {@code none}. */
-	private Counter counter(LwsMeters meter, @Nullable String... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (values[i] == null) {
-				values[i] = "none";
-			}
+	/** The close counters of one protocol, one set per close code bucket, each counting by initiator. */
+	private CountersByLastTag[] closeCounters(String protocol) {
+		CountersByLastTag[] byCode = new CountersByLastTag[CloseCodeTag.BUCKETS];
+		for (int bucket = 0; bucket < byCode.length; bucket++) {
+			byCode[bucket] = new CountersByLastTag(this.registry, this.commonTags, LwsMeters.CLOSES, protocol,
+					CloseCodeTag.name(bucket));
 		}
-		String key = meter.name() + '|' + String.join("|", values);
-		Counter counter = this.keyed.get(key);
-		if (counter != null) {
-			return counter;
-		}
-		return this.keyed.computeIfAbsent(key,
-				(k) -> meter.counter().tags(meter.tags(this.commonTags, values)).register(this.registry));
+		return byCode;
 	}
 
-	/** The meters of one vhost, resolved once. */
+	/**
+	 * The counters of one meter whose tags but the last are fixed, one per value of the last, each registered on
+	 * first use and then found by that value alone; a null value counts as {@code none}.
+	 */
+	private static final class CountersByLastTag {
+
+		private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+
+		private final Function<String, Counter> register;
+
+		CountersByLastTag(MeterRegistry registry, Tags common, LwsMeters meter, String... fixed) {
+			this.register = (last) -> {
+				String[] values = Arrays.copyOf(fixed, fixed.length + 1);
+				values[fixed.length] = last;
+				return meter.counter().tags(meter.tags(common, values)).register(registry);
+			};
+		}
+
+		Counter get(@Nullable String last) {
+			String value = (last != null) ? last : NONE;
+			Counter counter = this.counters.get(value);
+			return (counter != null) ? counter : this.counters.computeIfAbsent(value, this.register);
+		}
+
+	}
+
+	/** The meters of one vhost, resolved once, or once per tag value. */
 	private static final class VhostMeters {
 
 		final Counter opened;
@@ -232,6 +267,15 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		/** The HTTP response counters by status - 100, made on first use. */
 		final AtomicReferenceArray<@Nullable Counter> responses = new AtomicReferenceArray<>(OTHER_STATUS + 1);
 
+		/** The HTTP response counters by status tag, where {@link #responses} finds them the first time. */
+		final CountersByLastTag statuses;
+
+		final CountersByLastTag rejected;
+
+		final CountersByLastTag handshakes;
+
+		final CountersByLastTag tlsHandshakes;
+
 		VhostMeters(MeterRegistry registry, Tags common, String vhost) {
 			this.opened = LwsMeters.CONNECTIONS_OPENED.counter()
 				.tags(LwsMeters.CONNECTIONS_OPENED.tags(common, vhost))
@@ -242,6 +286,10 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 			this.duration = LwsMeters.CONNECTIONS_DURATION.timer()
 				.tags(LwsMeters.CONNECTIONS_DURATION.tags(common, vhost))
 				.register(registry);
+			this.statuses = new CountersByLastTag(registry, common, LwsMeters.HTTP_RESPONSES, vhost);
+			this.rejected = new CountersByLastTag(registry, common, LwsMeters.CONNECTIONS_REJECTED, vhost);
+			this.handshakes = new CountersByLastTag(registry, common, LwsMeters.HANDSHAKES, vhost);
+			this.tlsHandshakes = new CountersByLastTag(registry, common, LwsMeters.TLS_HANDSHAKES, vhost);
 		}
 
 	}

@@ -363,12 +363,66 @@ class LwsMetricsTests {
 	}
 
 	@Test
-	void closeCodesAreBucketed() {
-		assertThat(CloseCodeTag.of(1001)).isEqualTo("1001");
-		assertThat(CloseCodeTag.of(3123)).isEqualTo("3xxx");
-		assertThat(CloseCodeTag.of(4999)).isEqualTo("4xxx");
-		assertThat(CloseCodeTag.of(1016)).isEqualTo("invalid");
-		assertThat(CloseCodeTag.of(65535)).isEqualTo("invalid");
+	void closeCodesAreBucketedAndCountedByProtocolAndInitiator() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MicrometerMetricsRecorder recorder = new MicrometerMetricsRecorder(registry);
+		recorder.webSocketClosed("echo", 1001, "remote");
+		recorder.webSocketClosed("echo", 1001, "remote");
+		recorder.webSocketClosed("echo", 1001, "local");
+		recorder.webSocketClosed("chat", 1001, "remote");
+		recorder.webSocketClosed("echo", 3123, "local");
+		recorder.webSocketClosed("echo", 3999, "local");
+		recorder.webSocketClosed("echo", 4999, "remote");
+		recorder.webSocketClosed("echo", 1016, "remote");
+		recorder.webSocketClosed("echo", 65535, "remote");
+		recorder.webSocketClosed("echo", 999, "remote");
+		recorder.webSocketClosed(null, 1000, null);
+		assertThat(closes(registry, "echo", "1001", "remote")).isEqualTo(2);
+		assertThat(closes(registry, "echo", "1001", "local")).isEqualTo(1);
+		assertThat(closes(registry, "chat", "1001", "remote")).isEqualTo(1);
+		assertThat(closes(registry, "echo", "3xxx", "local")).isEqualTo(2);
+		assertThat(closes(registry, "echo", "4xxx", "remote")).isEqualTo(1);
+		assertThat(closes(registry, "echo", "invalid", "remote")).isEqualTo(3);
+		assertThat(closes(registry, "none", "1000", "none")).isEqualTo(1);
+		assertThat(registry.find(LwsMeters.CLOSES.getName()).counters()).hasSize(7);
+	}
+
+	private static double closes(MeterRegistry registry, String protocol, String code, String initiator) {
+		return registry.get(LwsMeters.CLOSES.getName()).tag("protocol", protocol).tag("code", code)
+			.tag("initiator", initiator).counter().count();
+	}
+
+	@Test
+	void resultsAndReasonsAreCountedByVhostAndValue() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MicrometerMetricsRecorder recorder = new MicrometerMetricsRecorder(registry);
+		recorder.handshake("a", "success");
+		recorder.handshake("a", "success");
+		recorder.handshake("a", "bad_version");
+		recorder.handshake("b", "success");
+		recorder.handshake(null, null);
+		recorder.tlsHandshake("a", "ok");
+		recorder.tlsHandshake("a", "failed");
+		recorder.connectionRejected("a", "limit");
+		recorder.connectionRejected("b", "filtered");
+		recorder.timeout("AWAITING_PROXY_RESPONSE");
+		recorder.timeout("AWAITING_PROXY_RESPONSE");
+		recorder.timeout(null);
+		assertThat(byVhost(registry, LwsMeters.HANDSHAKES, "a", "result", "success")).isEqualTo(2);
+		assertThat(byVhost(registry, LwsMeters.HANDSHAKES, "a", "result", "bad_version")).isEqualTo(1);
+		assertThat(byVhost(registry, LwsMeters.HANDSHAKES, "b", "result", "success")).isEqualTo(1);
+		assertThat(byVhost(registry, LwsMeters.HANDSHAKES, "none", "result", "none")).isEqualTo(1);
+		assertThat(byVhost(registry, LwsMeters.TLS_HANDSHAKES, "a", "result", "ok")).isEqualTo(1);
+		assertThat(byVhost(registry, LwsMeters.TLS_HANDSHAKES, "a", "result", "failed")).isEqualTo(1);
+		assertThat(byVhost(registry, LwsMeters.CONNECTIONS_REJECTED, "a", "reason", "limit")).isEqualTo(1);
+		assertThat(byVhost(registry, LwsMeters.CONNECTIONS_REJECTED, "b", "reason", "filtered")).isEqualTo(1);
+		assertThat(registry.get(LwsMeters.TIMEOUTS.getName()).tag("reason", "AWAITING_PROXY_RESPONSE").counter()
+			.count()).isEqualTo(2);
+		assertThat(registry.get(LwsMeters.TIMEOUTS.getName()).tag("reason", "none").counter().count()).isEqualTo(1);
+	}
+
+	private static double byVhost(MeterRegistry registry, LwsMeters meter, String vhost, String key, String value) {
+		return registry.get(meter.getName()).tag("vhost", vhost).tag(key, value).counter().count();
 	}
 
 	private static void awaitCount(MeterRegistry registry, String name, double count) throws InterruptedException {
