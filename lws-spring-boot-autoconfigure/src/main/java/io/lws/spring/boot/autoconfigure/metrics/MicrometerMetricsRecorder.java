@@ -28,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class MicrometerMetricsRecorder implements MetricsRecorder {
 
-	/** The tag value of a null vhost, protocol, result or reason. */
-	private static final String NONE = "none";
-
 	private final MeterRegistry registry;
 
 	private final Tags commonTags;
@@ -148,7 +145,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	/** Counts a WebSocket close by bucketed code and initiator. */
 	@Override
 	public void webSocketClosed(String protocol, int code, String initiator) {
-		String name = (protocol != null) ? protocol : NONE;
+		String name = orNone(protocol);
 		CountersByLastTag[] byCode = this.closes.get(name);
 		if (byCode == null) {
 			byCode = this.closes.computeIfAbsent(name, this::closeCounters);
@@ -195,14 +192,14 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 	}
 
 	private VhostMeters vhost(@Nullable String vhost) {
-		String name = (vhost != null) ? vhost : NONE;
+		String name = orNone(vhost);
 		VhostMeters meters = this.vhosts.get(name);
 		return (meters != null) ? meters : this.vhosts.computeIfAbsent(name,
 				(n) -> new VhostMeters(this.registry, this.commonTags, n));
 	}
 
 	private LongAdder adder(ConcurrentMap<String, LongAdder> adders, LwsMeters meter, @Nullable String protocol) {
-		String name = (protocol != null) ? protocol : NONE;
+		String name = orNone(protocol);
 		LongAdder adder = adders.get(name);
 		if (adder != null) {
 			return adder;
@@ -214,6 +211,11 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 				.register(this.registry);
 			return created;
 		});
+	}
+
+	/** A tag value as given, or {@code none} for a null vhost, protocol, result, reason or initiator. */
+	private static String orNone(@Nullable String value) {
+		return (value != null) ? value : "none";
 	}
 
 	/** The close counters of one protocol, one set per close code bucket, each counting by initiator. */
@@ -245,7 +247,7 @@ public class MicrometerMetricsRecorder implements MetricsRecorder {
 		}
 
 		Counter get(@Nullable String last) {
-			String value = (last != null) ? last : NONE;
+			String value = orNone(last);
 			Counter counter = this.counters.get(value);
 			return (counter != null) ? counter : this.counters.computeIfAbsent(value, this.register);
 		}
